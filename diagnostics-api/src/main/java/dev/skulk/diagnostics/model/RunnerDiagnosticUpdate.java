@@ -1,0 +1,46 @@
+package dev.skulk.diagnostics.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Map;
+import org.immutables.value.Value;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One non-blocking runner-to-supervisor diagnostic update (what a runner emits; the supervisor
+ * retains it as a {@link RunnerFlightRecorderEntry}).
+ *
+ * <p>Immutable and thread-safe; build one with {@link RunnerDiagnosticUpdateBuilder}.
+ *
+ * @param at UTC timestamp when the runner emitted the update.
+ * @param phase Runner phase at this entry.
+ * @param event Short event name within the phase.
+ * @param detail Compact human-readable detail for diagnostics. Optional.
+ * @param attrs Structured low-cardinality diagnostic attributes, in insertion order. Empty when
+ *     absent.
+ * @param context Stable runner identity fields for this entry.
+ * @param taskId Task ID associated with the entry, when known. Optional.
+ * @param commandId Command ID associated with the entry, when known. Optional.
+ * @param mlxMemory MLX memory snapshot captured with this entry, when present. Optional.
+ */
+@Value.Builder
+@JsonPropertyOrder({"at", "phase", "event", "detail", "attrs", "context", "taskId", "commandId", "mlxMemory"})
+public record RunnerDiagnosticUpdate(
+    @JsonProperty(required = true) String at,
+    @JsonProperty(required = true) RunnerPhase phase,
+    @JsonProperty(required = true) String event,
+    @Nullable String detail,
+    Map<String, RunnerDiagnosticValue> attrs,
+    @JsonProperty(required = true) RunnerDiagnosticContext context,
+    @Nullable String taskId,
+    @Nullable String commandId,
+    @Nullable MlxMemorySnapshot mlxMemory) {
+
+  public RunnerDiagnosticUpdate {
+    Checks.required(at, "at");
+    Checks.required(phase, "phase");
+    Checks.required(event, "event");
+    attrs = Checks.orderedMapOrEmpty(attrs, "attrs");
+    Checks.required(context, "context");
+  }
+}
