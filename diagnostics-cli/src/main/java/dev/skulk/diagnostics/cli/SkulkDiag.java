@@ -1,0 +1,34 @@
+package dev.skulk.diagnostics.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code skulk-diag}: Skulk diagnostics from the command line. Prints this machine's bundle, checks
+ * and normalizes bundles from any Skulk node (Python or Java).
+ */
+@Command(
+    name = "skulk-diag",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Skulk cluster diagnostics: build, validate and normalize diagnostics bundles.",
+    subcommands = {
+      NodeCommand.class,
+      ValidateCommand.class,
+      NormalizeCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class SkulkDiag {
+
+  /** Runs the CLI and exits with its status. */
+  public static void main(String[] args) {
+    System.exit(newCommandLine().execute(args));
+  }
+
+  /** The configured command line, for tests and embedding (does not exit). */
+  public static CommandLine newCommandLine() {
+    CommandLine commandLine = new CommandLine(new SkulkDiag());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine;
+  }
+}

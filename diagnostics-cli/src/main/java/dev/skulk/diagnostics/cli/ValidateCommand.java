@@ -1,0 +1,41 @@
+package dev.skulk.diagnostics.cli;
+
+import dev.skulk.diagnostics.json.DiagnosticsFormatException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code skulk-diag validate}: checks a document as a Python Skulk peer would. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks a diagnostics document against the wire contract, as strictly as a Python Skulk peer does.",
+      "Exit 0 when valid; exit 1 with one line per problem (JSON path: reason) on stderr otherwise."
+    })
+final class ValidateCommand implements Callable<Integer> {
+
+  @Mixin DocumentOptions document;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    try {
+      byte[] bytes = document.readBytes(System.in);
+      BundleType type = document.resolveType(bytes);
+      document.json().read(bytes, type.modelType());
+      spec.commandLine().getOut().println("valid " + type.name().toLowerCase(java.util.Locale.ROOT));
+      return 0;
+    } catch (DiagnosticsFormatException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return 1;
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return 1;
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package dev.skulk.diagnostics.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skulk.diagnostics.json.DiagnosticsJson;
+import dev.skulk.diagnostics.model.ClusterDiagnostics;
+import dev.skulk.diagnostics.model.ClusterTimeline;
+import dev.skulk.diagnostics.model.DiagnosticCaptureRequest;
+import dev.skulk.diagnostics.model.DiagnosticCaptureResponse;
+import dev.skulk.diagnostics.model.NodeDiagnostics;
+import dev.skulk.diagnostics.model.RunnerDiagnosticUpdate;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitrary;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Interop with a real pydantic peer. Bundles Java writes are handed to pydantic models of the wire
+ * contract configured as Python Skulk configures its own ({@code extra="forbid", strict=True},
+ * camelCase aliases); each must validate, and pydantic's own serialization of it must be the very
+ * bytes Java wrote. Skipped where {@code python3} with pydantic 2 is not installed.
+ */
+class PythonPeerInteropIT {
+
+  private static final int SAMPLES = 120;
+
+  @TempDir static Path workDir;
+
+  private static Path script;
+
+  private final DiagnosticsJson json = DiagnosticsJson.strict();
+
+  @BeforeAll
+  static void findPython() throws Exception {
+    Assumptions.assumeTrue(pythonWithPydantic(), "python3 with pydantic 2 is not installed");
+    script = workDir.resolve("skulk_wire.py");
+    try (InputStream in = PythonPeerInteropIT.class.getResourceAsStream("/python/skulk_wire.py")) {
+      Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static boolean pythonWithPydantic() {
+    try {
+      Process probe = new ProcessBuilder("python3", "-c", "import pydantic, sys; sys.exit(0 if pydantic.VERSION >= '2' else 1)")
+          .redirectErrorStream(true).start();
+      probe.getInputStream().readAllBytes();
+      return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  @Test
+  void nodeBundlesPassPydanticAndSerializeIdentically() throws Exception {
+    List<NodeDiagnostics> bundles = samples(DiagnosticsArbitraries.nodeDiagnostics());
+    bundles.add(SampleBundles.nodeWithTwoRunnersMidDecode());
+    assertPydanticAgrees("NodeDiagnostics", bundles);
+  }
+
+  @Test
+  void clusterBundlesPassPydanticAndSerializeIdentically() throws Exception {
+    List<ClusterDiagnostics> bundles = samples(DiagnosticsArbitraries.clusterDiagnostics());
+    bundles.add(SampleBundles.twoNodeClusterWithFailedPeer());
+    assertPydanticAgrees("ClusterDiagnostics", bundles);
+  }
+
+  @Test
+  void timelinesPassPydanticAndSerializeIdentically() throws Exception {
+    assertPydanticAgrees("ClusterTimeline", samples(DiagnosticsArbitraries.clusterTimeline()));
+  }
+
+  @Test
+  void capturesPassPydanticAndSerializeIdentically() throws Exception {
+    assertPydanticAgrees("DiagnosticCaptureResponse", samples(DiagnosticsArbitraries.diagnosticCaptureResponse()));
+    assertPydanticAgrees("DiagnosticCaptureRequest", samples(DiagnosticsArbitraries.diagnosticCaptureRequest()));
+  }
+
+  @Test
+  void runnerUpdatesPassPydanticAndSerializeIdentically() throws Exception {
+    assertPydanticAgrees("RunnerDiagnosticUpdate", samples(DiagnosticsArbitraries.runnerDiagnosticUpdate()));
+  }
+
+  private static <T> List<T> samples(Arbitrary<T> arbitrary) {
+    java.util.Random random = new java.util.Random(20261127L);
+    var generator = arbitrary.generator(100);
+    List<T> values = new ArrayList<>();
+    for (int i = 0; i < SAMPLES; i++) {
+      values.add(generator.next(random).value());
+    }
+    return values;
+  }
+
+  private void assertPydanticAgrees(String pydanticType, List<?> values) throws Exception {
+    List<String> written = values.stream().map(json::write).collect(Collectors.toList());
+    Process python = new ProcessBuilder("python3", script.toString(), pydanticType).start();
+    CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> readAll(python.getErrorStream()));
+    CompletableFuture<List<String>> answers = CompletableFuture.supplyAsync(() -> readLines(python.getInputStream()));
+    try (OutputStream stdin = python.getOutputStream()) {
+      for (String line : written) {
+        stdin.write(line.getBytes(StandardCharsets.UTF_8));
+        stdin.write('\n');
+      }
+    }
+    assertThat(python.waitFor(120, TimeUnit.SECONDS)).as("python finished").isTrue();
+    assertThat(python.exitValue()).as("python exit; stderr: %s", errors.get()).isZero();
+    List<String> lines = answers.get(10, TimeUnit.SECONDS);
+    assertThat(lines).hasSameSizeAs(written);
+    for (int i = 0; i < written.size(); i++) {
+      assertThat(lines.get(i)).as("pydantic's reading of %s", written.get(i)).isEqualTo("ok " + written.get(i));
+    }
+  }
+
+  private static String readAll(InputStream in) {
+    try {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return e.toString();
+    }
+  }
+
+  private static List<String> readLines(InputStream in) {
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      return reader.lines().collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
