@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-class FlightRecorderProperties {
+class FlightRecorderPropertyTest {
 
   @Property(tries = 300)
   void aSnapshotIsTheNewestEntriesInOrder(
