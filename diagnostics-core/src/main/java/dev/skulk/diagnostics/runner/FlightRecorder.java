@@ -90,10 +90,10 @@ public final class FlightRecorder<E> {
   void publish(long sequence, E entry) {
     Recorded<E> mine = new Recorded<>(sequence, entry);
     int index = indexOf(sequence);
-    Recorded<E> current = slots.get(index);
+    @Nullable Recorded<E> current = slots.get(index);
     // Slot sequence numbers only ever grow: a writer that lost a race to a newer one backs off.
     while (current == null || current.sequence < sequence) {
-      Recorded<E> witness = slots.compareAndExchange(index, current, mine);
+      @Nullable Recorded<E> witness = slots.compareAndExchange(index, current, mine);
       if (witness == current) {
         return;
       }
@@ -153,7 +153,7 @@ public final class FlightRecorder<E> {
     long start = Math.max(0, end - capacity);
     ArrayList<Recorded<E>> run = new ArrayList<>((int) (end - start));
     for (long sequence = start; sequence < end; sequence++) {
-      Recorded<E> slot = slots.get(indexOf(sequence));
+      @Nullable Recorded<E> slot = slots.get(indexOf(sequence));
       if (slot == null || slot.sequence < sequence) {
         // Claimed but not yet published: end the run here rather than skip over it.
         break;
