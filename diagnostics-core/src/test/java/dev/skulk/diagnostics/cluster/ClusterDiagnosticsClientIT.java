@@ -296,7 +296,9 @@ class ClusterDiagnosticsClientIT {
     assertThat(peer.ok()).isTrue();
     NodeDiagnostics bundle = peer.diagnostics();
     assertThat(bundle.runtime().nodeId()).isEqualTo("py-node");
-    assertThat(bundle.runtime().libp2pNamespace()).isNull();
+    assertThat(bundle.runtime().libp2pNamespace()).isEqualTo("skulk-lab");
+    assertThat(bundle.runtime().friendlyName()).isNull();
+    assertThat(bundle.resources().system().gpuUsage()).isEqualTo(0.0);
     assertThat(bundle.supervisorRunners().get(0).flightRecorder().get(0).attrs()).hasSize(5);
     assertThat(Long.parseLong(deadlineHeader.get())).isBetween(1L, 2000L);
 
