@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p><b>Writing</b> gives what pydantic's {@code model_dump_json} gives for the same bundle: every
  * field in the spec's order, {@code null} for an absent optional value, {@code []} and {@code {}}
  * for empty lists and maps, integers as integers, floats with Python's shortest round-trip digits
- * ({@code 40.0}, {@code 1e-7}, {@code 1e+16}), raw UTF-8 (only control characters are escaped), compact. A NaN or infinite float cannot be written and fails.
+ * ({@code 40.0}, {@code 1e-7}, {@code 1e+16}), raw UTF-8 (only control characters are escaped),
+ * compact. A NaN or infinite float cannot be written and fails.
  *
  * <p><b>Reading</b> accepts what a Python peer validating with {@code extra="forbid", strict=True}
  * accepts: the camelCase wire names or the snake_case Python field names; no type coercion (no
@@ -41,8 +42,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Every failure, reading or writing, is a {@link DiagnosticsFormatException} naming the JSON
  * path and the reason.
  *
- * <p>Immutable and thread-safe; the two instances are built once (building one costs a few
- * milliseconds, and each model type's reader is built on its first use) and meant to be shared.
+ * <p>Immutable and thread-safe; the two instances are built on first use and meant to be shared.
+ * The first read or write of each type also builds and caches Jackson's (de)serializers for it,
+ * which costs far more than later calls (a cold JVM took about 0.2 s for the first node bundle;
+ * later ones took tens of microseconds for 8 KB).
  */
 public final class DiagnosticsJson {
 
