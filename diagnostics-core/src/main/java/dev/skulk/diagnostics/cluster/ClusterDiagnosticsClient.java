@@ -1,0 +1,556 @@
+package dev.skulk.diagnostics.cluster;
+
+import dev.skulk.diagnostics.cluster.internal.DaemonThreads;
+import dev.skulk.diagnostics.cluster.internal.PeerHttp;
+import dev.skulk.diagnostics.cluster.internal.PythonFloats;
+import dev.skulk.diagnostics.json.DiagnosticsFormatException;
+import dev.skulk.diagnostics.json.DiagnosticsJson;
+import dev.skulk.diagnostics.model.ClusterDiagnostics;
+import dev.skulk.diagnostics.model.ClusterNodeDiagnostics;
+import dev.skulk.diagnostics.model.DiagnosticCaptureRequest;
+import dev.skulk.diagnostics.model.DiagnosticCaptureResponse;
+import dev.skulk.diagnostics.model.NodeDiagnostics;
+import dev.skulk.diagnostics.model.Timestamps;
+import dev.skulk.diagnostics.spi.PeerDirectory;
+import dev.skulk.diagnostics.state.ClusterStateView;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cluster view: this node's bundle plus every peer's, fetched in parallel under one deadline
+ * (what a node serves at {@code GET /v1/diagnostics/cluster}).
+ *
+ * <p>{@link #collect()} never throws because of a peer and returns within its deadline whatever the
+ * peers do. Each peer is {@code GET <url>/v1/diagnostics/node}, read STRICT as {@link
+ * NodeDiagnostics}; a peer that fails becomes {@code ok: false} with {@code error: "<Kind>:
+ * <detail>"}: {@code ConnectError} (refused, unreachable), {@code ConnectTimeout}, {@code
+ * ReadTimeout} (no answer, or a body not complete, by the peer's or the overall deadline), {@code
+ * HTTPStatusError} (any non-2xx, redirects included: they are not followed), {@code
+ * ValidationError: <path>: <reason>}, {@code ResponseTooLarge}. The local node comes first ({@code
+ * url} null), then the peers in the directory's order.
+ *
+ * <p>Java callers also get each peer's last good bundle ({@link #lastGood}) and an estimate of its
+ * clock offset ({@link #clockOffset}), for the 256 most recently seen peers.
+ *
+ * <p>Thread-safe; {@link #collect()} may run concurrently from many threads, sharing one bounded
+ * pool of peer requests. Cost per call: one local bundle plus one request per peer, at most {@code
+ * maxConcurrency} at a time; threads are daemons that end when idle. {@link #close()} stops them.
+ */
+public final class ClusterDiagnosticsClient implements AutoCloseable {
+
+  /** The request header carrying how many milliseconds are left on the caller's budget. */
+  public static final String DEADLINE_HEADER = "X-Skulk-Diag-Deadline";
+
+  /** Where a node serves its bundle. */
+  public static final String NODE_PATH = "/v1/diagnostics/node";
+
+  /** Where a node serves captures. */
+  public static final String CAPTURE_PATH = "/v1/diagnostics/node/capture";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterDiagnosticsClient.class);
+  private static final int REMEMBERED_PEERS = 256;
+
+  private final String localNodeId;
+  private final Supplier<NodeDiagnostics> localNode;
+  private final Supplier<@Nullable String> masterNodeId;
+  private final PeerDirectory directory;
+  private final HttpClient http;
+  private final boolean ownsHttp;
+  private final Duration perPeerTimeout;
+  private final Duration overallDeadline;
+  private final Duration captureTimeout;
+  private final long maxResponseBytes;
+  private final Clock clock;
+  private final ThreadPoolExecutor peerPool;
+  private final ThreadPoolExecutor localPool;
+  private final ScheduledThreadPoolExecutor timer;
+  private final PeerHttp peerHttp;
+  private final Map<String, PeerSnapshot> lastGood = lru();
+  private final Map<String, PeerClockOffset> offsets = lru();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private ClusterDiagnosticsClient(Builder b) {
+    this.localNodeId = Objects.requireNonNull(b.localNodeId, "localNodeId (or stateView) is required");
+    this.localNode = Objects.requireNonNull(b.localNode, "localNode is required");
+    Supplier<@Nullable String> master = b.masterNodeId;
+    this.masterNodeId = master != null ? master : () -> null;
+    this.directory = b.directory;
+    this.ownsHttp = b.http == null;
+    this.http =
+        b.http != null
+            ? b.http
+            : HttpClient.newBuilder()
+                .connectTimeout(b.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    this.perPeerTimeout = b.perPeerTimeout;
+    this.overallDeadline = b.overallDeadline;
+    this.captureTimeout = b.captureTimeout;
+    this.maxResponseBytes = b.maxResponseBytes;
+    this.clock = b.clock;
+    this.peerPool =
+        new ThreadPoolExecutor(b.maxConcurrency, b.maxConcurrency, 30, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), DaemonThreads.named("skulk-diag-fanout"));
+    this.peerPool.allowCoreThreadTimeOut(true);
+    this.localPool =
+        new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), DaemonThreads.named("skulk-diag-local"));
+    this.timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("skulk-diag-deadline"));
+    this.timer.setRemoveOnCancelPolicy(true);
+    this.timer.setKeepAliveTime(30, TimeUnit.SECONDS);
+    this.timer.allowCoreThreadTimeOut(true);
+    Duration connect = http.connectTimeout().orElse(b.connectTimeout);
+    this.peerHttp = new PeerHttp(http, timer, connect);
+  }
+
+  /** A builder; {@code localNodeId} and {@code localNode} are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** This node's id, the {@code localNodeId} of every bundle. */
+  public String localNodeId() {
+    return localNodeId;
+  }
+
+  /** The configured overall deadline of {@link #collect()}. */
+  public Duration overallDeadline() {
+    return overallDeadline;
+  }
+
+  /** The cluster bundle, within the configured overall deadline. */
+  public ClusterDiagnostics collect() {
+    return collect(overallDeadline);
+  }
+
+  /**
+   * The cluster bundle, within {@code deadline}: peers still pending then are {@code ReadTimeout}
+   * entries, a local supplier that is still running makes the local entry {@code ok: false} too.
+   *
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public ClusterDiagnostics collect(Duration deadline) {
+    Objects.requireNonNull(deadline, "deadline");
+    ensureOpen();
+    long start = System.nanoTime();
+    long deadlineNanos = start + Math.max(0, deadline.toNanos());
+    Map<String, URI> peers = peersOrEmpty();
+    Future<NodeDiagnostics> local = submitLocal();
+    Map<String, Future<ClusterNodeDiagnostics>> pending = new LinkedHashMap<>();
+    for (Map.Entry<String, URI> peer : peers.entrySet()) {
+      String nodeId = peer.getKey();
+      URI url = peer.getValue();
+      if (nodeId.equals(localNodeId) || pending.containsKey(nodeId)) {
+        continue;
+      }
+      try {
+        pending.put(nodeId, peerPool.submit(() -> fetchNode(nodeId, url, deadlineNanos)));
+      } catch (RejectedExecutionException e) {
+        pending.put(nodeId, java.util.concurrent.CompletableFuture.completedFuture(
+            failed(nodeId, url, "ReadTimeout: the client was closed before the request started")));
+      }
+    }
+    List<ClusterNodeDiagnostics> nodes = new ArrayList<>(pending.size() + 1);
+    nodes.add(awaitLocal(local, deadlineNanos, deadline));
+    for (Map.Entry<String, Future<ClusterNodeDiagnostics>> entry : pending.entrySet()) {
+      String nodeId = entry.getKey();
+      nodes.add(awaitPeer(nodeId, peers.get(nodeId), entry.getValue(), deadlineNanos, deadline));
+    }
+    return new ClusterDiagnostics(Timestamps.format(clock.instant()), localNodeId, masterOrNull(), nodes);
+  }
+
+  /**
+   * One node's entry, fetched live: the local node from the supplier, a peer over HTTP within
+   * {@code deadline}; null when {@code nodeId} is neither this node nor in the directory.
+   */
+  public @Nullable ClusterNodeDiagnostics fetchNode(String nodeId, Duration deadline) {
+    Objects.requireNonNull(nodeId, "nodeId");
+    ensureOpen();
+    long deadlineNanos = System.nanoTime() + Math.max(0, deadline.toNanos());
+    if (nodeId.equals(localNodeId)) {
+      return awaitLocal(submitLocal(), deadlineNanos, deadline);
+    }
+    URI url = peerUrl(nodeId);
+    return url == null ? null : fetchNode(nodeId, url, deadlineNanos);
+  }
+
+  /** The base URL of peer {@code nodeId} in the directory now, or null. */
+  public @Nullable URI peerUrl(String nodeId) {
+    return nodeId.equals(localNodeId) ? null : peersOrEmpty().get(nodeId);
+  }
+
+  /**
+   * Runs a capture on peer {@code nodeId} ({@code POST <url>/v1/diagnostics/node/capture}) and
+   * reads the answer STRICT, within the configured capture timeout (default 45 s: a macOS capture
+   * samples for up to half a minute).
+   *
+   * @throws IllegalArgumentException when {@code nodeId} is not a peer in the directory
+   * @throws PeerRequestException when the peer cannot be reached, answers non-2xx or an invalid body
+   */
+  public DiagnosticCaptureResponse capturePeer(String nodeId, DiagnosticCaptureRequest request)
+      throws PeerRequestException {
+    Objects.requireNonNull(request, "request");
+    ensureOpen();
+    URI url = peerUrl(nodeId);
+    if (url == null) {
+      throw new IllegalArgumentException("Unknown peer node '" + nodeId + "'");
+    }
+    long deadlineNanos = System.nanoTime() + captureTimeout.toNanos();
+    HttpRequest httpRequest =
+        HttpRequest.newBuilder(URI.create(url + CAPTURE_PATH))
+            .timeout(captureTimeout)
+            .version(HttpClient.Version.HTTP_1_1)
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/json")
+            .header(DEADLINE_HEADER, Long.toString(captureTimeout.toMillis()))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(DiagnosticsJson.strict().writeBytes(request)))
+            .build();
+    try {
+      byte[] body = peerHttp.exchange(httpRequest, deadlineNanos, maxResponseBytes).body();
+      return DiagnosticsJson.strict().read(body, DiagnosticCaptureResponse.class);
+    } catch (PeerHttp.Failure f) {
+      throw new PeerRequestException(nodeId, f.getMessage(), f.status(), f.peerDetail());
+    } catch (DiagnosticsFormatException e) {
+      throw new PeerRequestException(nodeId, "ValidationError: " + e.path() + ": " + e.reason(), -1, null);
+    }
+  }
+
+  /** Peer {@code nodeId}'s last good bundle and when it was fetched, or null when never fetched. */
+  public @Nullable PeerSnapshot lastGood(String nodeId) {
+    synchronized (lastGood) {
+      return lastGood.get(nodeId);
+    }
+  }
+
+  /** The clock-offset estimate of peer {@code nodeId} from its last good answer, or null. */
+  public @Nullable PeerClockOffset clockOffset(String nodeId) {
+    synchronized (offsets) {
+      return offsets.get(nodeId);
+    }
+  }
+
+  /**
+   * Stops the client's threads; requests in flight are abandoned. The {@link HttpClient} is closed
+   * only when the client built it (on JDK 21 and later; before that it ends when unreferenced).
+   * Idempotent.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    peerPool.shutdownNow();
+    localPool.shutdownNow();
+    timer.shutdownNow();
+    if (ownsHttp) {
+      try {
+        // HttpClient.shutdownNow() exists from JDK 21; this library targets 17.
+        HttpClient.class.getMethod("shutdownNow").invoke(http);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        LOG.debug("HttpClient.shutdownNow is not available; the client ends when unreferenced");
+      }
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("ClusterDiagnosticsClient is closed");
+    }
+  }
+
+  private Map<String, URI> peersOrEmpty() {
+    try {
+      Map<String, URI> peers = directory.peers();
+      return peers == null ? Map.of() : peers;
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      LOG.warn("Peer directory {} failed; the cluster view holds the local node only", directory, e);
+      return Map.of();
+    }
+  }
+
+  private @Nullable String masterOrNull() {
+    try {
+      return masterNodeId.get();
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      LOG.warn("The master node id supplier failed", e);
+      return null;
+    }
+  }
+
+  private Future<NodeDiagnostics> submitLocal() {
+    try {
+      return localPool.submit(localNode::get);
+    } catch (RejectedExecutionException e) {
+      java.util.concurrent.CompletableFuture<NodeDiagnostics> f = new java.util.concurrent.CompletableFuture<>();
+      f.completeExceptionally(new IllegalStateException("ClusterDiagnosticsClient is closed"));
+      return f;
+    }
+  }
+
+  private ClusterNodeDiagnostics awaitLocal(Future<NodeDiagnostics> local, long deadlineNanos, Duration deadline) {
+    try {
+      NodeDiagnostics bundle = local.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (bundle == null) {
+        return failed(localNodeId, null, "ValueError: the local node supplier returned null");
+      }
+      return new ClusterNodeDiagnostics(localNodeId, null, true, bundle, null);
+    } catch (TimeoutException e) {
+      local.cancel(true);
+      return failed(localNodeId, null, "ReadTimeout: the local node's diagnostics were not ready within "
+          + PythonFloats.repr(deadline.toNanos() / 1e9) + "s");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof VirtualMachineError) {
+        throw (VirtualMachineError) cause;
+      }
+      LOG.warn("The local node's diagnostics failed", cause);
+      return failed(localNodeId, null, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      local.cancel(true);
+      return failed(localNodeId, null, "ReadTimeout: interrupted while waiting for the local node's diagnostics");
+    } catch (CancellationException e) {
+      return failed(localNodeId, null, "ReadTimeout: the local node's diagnostics were cancelled");
+    }
+  }
+
+  private ClusterNodeDiagnostics awaitPeer(
+      String nodeId, URI url, Future<ClusterNodeDiagnostics> future, long deadlineNanos, Duration deadline) {
+    try {
+      return future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      return failed(nodeId, url, "ReadTimeout: no complete answer from '" + url + NODE_PATH
+          + "' within the overall deadline of " + PythonFloats.repr(deadline.toNanos() / 1e9) + "s");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      LOG.warn("Fetching the diagnostics of peer {} failed unexpectedly", nodeId, cause);
+      return failed(nodeId, url, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      future.cancel(true);
+      return failed(nodeId, url, "ReadTimeout: interrupted while waiting for '" + url + NODE_PATH + "'");
+    } catch (CancellationException e) {
+      return failed(nodeId, url, "ReadTimeout: the request to '" + url + NODE_PATH + "' was cancelled");
+    }
+  }
+
+  /** Fetches one peer; never throws. Runs on a pool thread or the caller's. */
+  private ClusterNodeDiagnostics fetchNode(String nodeId, URI url, long deadlineNanos) {
+    long budget = Math.min(perPeerTimeout.toNanos(), deadlineNanos - System.nanoTime());
+    if (budget <= 0) {
+      return failed(nodeId, url, "ReadTimeout: the deadline passed before the request to '" + url + NODE_PATH + "' started");
+    }
+    Duration timeout = Duration.ofNanos(budget);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url + NODE_PATH))
+            .timeout(timeout)
+            .version(HttpClient.Version.HTTP_1_1)
+            .header("Accept", "application/json")
+            .header(DEADLINE_HEADER, Long.toString(Math.max(1, timeout.toMillis())))
+            .GET()
+            .build();
+    Instant sent = clock.instant();
+    try {
+      byte[] body = peerHttp.exchange(request, System.nanoTime() + budget, maxResponseBytes).body();
+      NodeDiagnostics bundle = DiagnosticsJson.strict().read(body, NodeDiagnostics.class);
+      Instant received = clock.instant();
+      remember(nodeId, url, bundle, sent, received);
+      return new ClusterNodeDiagnostics(nodeId, url.toString(), true, bundle, null);
+    } catch (PeerHttp.Failure f) {
+      LOG.debug("Peer {} failed: {}", nodeId, f.getMessage());
+      return failed(nodeId, url, f.getMessage());
+    } catch (DiagnosticsFormatException e) {
+      LOG.debug("Peer {} served an invalid bundle", nodeId, e);
+      return failed(nodeId, url, "ValidationError: " + e.path() + ": " + e.reason());
+    } catch (RuntimeException e) {
+      LOG.warn("Fetching the diagnostics of peer {} failed unexpectedly", nodeId, e);
+      return failed(nodeId, url, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private void remember(String nodeId, URI url, NodeDiagnostics bundle, Instant sent, Instant received) {
+    synchronized (lastGood) {
+      lastGood.put(nodeId, new PeerSnapshot(nodeId, url, bundle, received));
+    }
+    Instant peerTime = Timestamps.tryParse(bundle.generatedAt());
+    if (peerTime != null) {
+      PeerClockOffset offset = PeerClockOffset.estimate(nodeId, peerTime, sent, received);
+      synchronized (offsets) {
+        offsets.put(nodeId, offset);
+      }
+    }
+  }
+
+  private static ClusterNodeDiagnostics failed(String nodeId, @Nullable URI url, String error) {
+    return new ClusterNodeDiagnostics(nodeId, url == null ? null : url.toString(), false, null, error);
+  }
+
+  private static <V> Map<String, V> lru() {
+    return new LinkedHashMap<>(16, 0.75f, true) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > REMEMBERED_PEERS;
+      }
+    };
+  }
+
+  /**
+   * Builds a {@link ClusterDiagnosticsClient}. Not thread-safe; the client it builds is.
+   *
+   * <p>Defaults: no peers, no master, an {@link HttpClient} with a 2 s connect timeout that follows
+   * no redirects, 8 concurrent peer requests, 10 s per peer (the whole body included), 12 s
+   * overall, 32 MiB per response, 45 s per proxied capture, the UTC system clock.
+   */
+  public static final class Builder {
+    private @Nullable String localNodeId;
+    private @Nullable Supplier<NodeDiagnostics> localNode;
+    private @Nullable Supplier<@Nullable String> masterNodeId;
+    private PeerDirectory directory = StaticPeerDirectory.empty();
+    private @Nullable HttpClient http;
+    private Duration connectTimeout = Duration.ofSeconds(2);
+    private int maxConcurrency = 8;
+    private Duration perPeerTimeout = Duration.ofSeconds(10);
+    private Duration overallDeadline = Duration.ofSeconds(12);
+    private Duration captureTimeout = Duration.ofSeconds(45);
+    private long maxResponseBytes = 32L * 1024 * 1024;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** This node's id. */
+    public Builder localNodeId(String localNodeId) {
+      this.localNodeId = Objects.requireNonNull(localNodeId, "localNodeId");
+      return this;
+    }
+
+    /** This node's bundle, for example {@code assembler::assembleNode}; called once per collect. */
+    public Builder localNode(Supplier<NodeDiagnostics> localNode) {
+      this.localNode = Objects.requireNonNull(localNode, "localNode");
+      return this;
+    }
+
+    /** The current master node id, null when unknown. */
+    public Builder masterNodeId(Supplier<@Nullable String> masterNodeId) {
+      this.masterNodeId = Objects.requireNonNull(masterNodeId, "masterNodeId");
+      return this;
+    }
+
+    /** Takes the master from {@code state}, and the local node id unless one was set. */
+    public Builder stateView(ClusterStateView state) {
+      Objects.requireNonNull(state, "state");
+      if (localNodeId == null) {
+        localNodeId = state.nodeId();
+      }
+      this.masterNodeId = state::masterNodeId;
+      return this;
+    }
+
+    /** Where the peers are. */
+    public Builder peerDirectory(PeerDirectory directory) {
+      this.directory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * The HTTP client to use (the host's, with its TLS setup). It should not follow redirects: a
+     * redirect is then reported as an {@code HTTPStatusError}. The client does not close it.
+     */
+    public Builder httpClient(HttpClient http) {
+      this.http = Objects.requireNonNull(http, "http");
+      return this;
+    }
+
+    /** The connect timeout of the default HTTP client (ignored with {@link #httpClient}). */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = positive(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    /** How many peers are fetched at once. */
+    public Builder maxConcurrency(int maxConcurrency) {
+      if (maxConcurrency < 1) {
+        throw new IllegalArgumentException("maxConcurrency must be at least 1, was " + maxConcurrency);
+      }
+      this.maxConcurrency = maxConcurrency;
+      return this;
+    }
+
+    /** The most one peer's request may take, headers and whole body included. */
+    public Builder perPeerTimeout(Duration perPeerTimeout) {
+      this.perPeerTimeout = positive(perPeerTimeout, "perPeerTimeout");
+      return this;
+    }
+
+    /** The most {@link ClusterDiagnosticsClient#collect()} takes. */
+    public Builder overallDeadline(Duration overallDeadline) {
+      this.overallDeadline = positive(overallDeadline, "overallDeadline");
+      return this;
+    }
+
+    /** The most a proxied capture may take. */
+    public Builder captureTimeout(Duration captureTimeout) {
+      this.captureTimeout = positive(captureTimeout, "captureTimeout");
+      return this;
+    }
+
+    /** The largest response body accepted from a peer. */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      if (maxResponseBytes < 1) {
+        throw new IllegalArgumentException("maxResponseBytes must be positive, was " + maxResponseBytes);
+      }
+      this.maxResponseBytes = maxResponseBytes;
+      return this;
+    }
+
+    /** The clock of {@code generatedAt}, fetch times and clock offsets. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * The client.
+     *
+     * @throws NullPointerException when the local node id or supplier is missing
+     */
+    public ClusterDiagnosticsClient build() {
+      return new ClusterDiagnosticsClient(this);
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + d);
+      }
+      return d;
+    }
+  }
+}

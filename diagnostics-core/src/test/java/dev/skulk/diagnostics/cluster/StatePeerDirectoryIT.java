@@ -1,0 +1,107 @@
+package dev.skulk.diagnostics.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Probing {@code /node_id} on several addresses of one port. Linux routes all of 127.0.0.0/8 to the
+ * loopback interface, so 127.0.0.2, .3 and .4 stand for three hosts with the same API port.
+ */
+@Timeout(20)
+class StatePeerDirectoryIT {
+
+  private final List<FakePeer> peers = new ArrayList<>();
+
+  @AfterEach
+  void stopPeers() {
+    peers.forEach(FakePeer::close);
+  }
+
+  private FakePeer answering(String address, int port, String nodeIdJson, AtomicInteger hits) throws IOException {
+    FakePeer peer = FakePeer.http(InetAddress.getByName(address), port, exchange -> {
+      hits.incrementAndGet();
+      if (exchange.getRequestURI().getPath().equals("/node_id")) {
+        FakePeer.respond(exchange, 200, nodeIdJson);
+      } else {
+        FakePeer.respond(exchange, 404, "{\"detail\":\"Not Found\"}");
+      }
+    });
+    peers.add(peer);
+    return peer;
+  }
+
+  private static boolean canBind(String address) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(address))) {
+      return socket.isBound();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Test
+  void theFirstAddressThatConfirmsTheNodeIdWinsAndTheResultIsCached() throws IOException {
+    assumeTrue(canBind("127.0.0.2") && canBind("127.0.0.3"), "needs 127.0.0.0/8 on loopback (Linux)");
+    AtomicInteger hits = new AtomicInteger();
+    FakePeer b = answering("127.0.0.2", 0, "\"node-b\"", hits);
+    int port = b.port();
+    try {
+      answering("127.0.0.3", port, "\"node-c\"", hits);
+      answering("127.0.0.4", port, "\"someone-else\"", hits);
+      answering("127.0.0.6", port, "{\"nodeId\":\"node-b\"}", hits);
+    } catch (UncheckedIOException e) {
+      assumeTrue(false, "port " + port + " is taken on another loopback address");
+    }
+    FakeState state =
+        new FakeState("node-a")
+            .node("node-b", "127.0.0.5", "127.0.0.4", "127.0.0.6", "127.0.0.2") // refused, wrong id, not a string, right
+            .node("node-c", "127.0.0.3")
+            .node("node-d", "127.0.0.5") // nothing listens: left out
+            .node("node-e"); // no network reading: left out
+    AtomicLong now = new AtomicLong();
+    StatePeerDirectory directory =
+        StatePeerDirectory.builder(state)
+            .port(port)
+            .includeLoopback(true)
+            .probeTimeout(Duration.ofSeconds(1))
+            .cacheTtl(Duration.ofSeconds(30))
+            .nanoTicker(now::get)
+            .build();
+    long start = System.nanoTime();
+    Map<String, URI> found = directory.peers();
+    assertThat((System.nanoTime() - start) / 1e9).isLessThan(2.0);
+    assertThat(found).containsExactly(
+        Map.entry("node-b", URI.create("http://127.0.0.2:" + port)),
+        Map.entry("node-c", URI.create("http://127.0.0.3:" + port)));
+    int probes = hits.get();
+    assertThat(probes).isEqualTo(4);
+
+    now.addAndGet(Duration.ofSeconds(29).toNanos());
+    assertThat(directory.peers()).isEqualTo(found);
+    assertThat(hits.get()).isEqualTo(probes);
+
+    now.addAndGet(Duration.ofSeconds(2).toNanos());
+    assertThat(directory.peers()).isEqualTo(found);
+    assertThat(hits.get()).isEqualTo(2 * probes);
+  }
+
+  @Test
+  void loopbackAddressesAreSkippedByDefault() {
+    FakeState state = new FakeState("node-a").node("node-b", "127.0.0.1", "::1");
+    assertThat(StatePeerDirectory.builder(state).build().peers()).isEmpty();
+  }
+}

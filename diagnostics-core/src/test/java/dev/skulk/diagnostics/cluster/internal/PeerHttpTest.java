@@ -1,0 +1,46 @@
+package dev.skulk.diagnostics.cluster.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class PeerHttpTest {
+
+  private static final URI TARGET = URI.create("http://10.0.0.2:52415/v1/diagnostics/node");
+
+  @Test
+  void connectionFailuresAreConnectErrorsEvenWithoutAMessage() {
+    assertThat(PeerHttp.describe(new ConnectException(), TARGET))
+        .isEqualTo("ConnectError: Connection refused ('http://10.0.0.2:52415')");
+    IOException wrapped = new IOException("boom", new ConnectException("No route to host"));
+    assertThat(PeerHttp.describe(wrapped, TARGET)).isEqualTo("ConnectError: No route to host ('http://10.0.0.2:52415')");
+    assertThat(PeerHttp.describe(new IOException("HTTP/1.1 header parser received no bytes"), TARGET))
+        .startsWith("RemoteProtocolError: ");
+    assertThat(PeerHttp.describe(new IOException("weird"), TARGET))
+        .isEqualTo("ReadError: weird for url 'http://10.0.0.2:52415/v1/diagnostics/node'");
+  }
+
+  @Test
+  void errorDetailIsDetailThenErrorMessage() {
+    assertThat(PlainJson.errorDetail(bytes("{\"detail\":\"nope\"}"))).isEqualTo("nope");
+    assertThat(PlainJson.errorDetail(bytes("{\"detail\":[{\"msg\":\"x\"}],\"error\":{\"message\":\"m\"}}"))).isEqualTo("m");
+    assertThat(PlainJson.errorDetail(bytes("{\"error\":{\"message\":\"boom\",\"code\":500}}"))).isEqualTo("boom");
+    assertThat(PlainJson.errorDetail(bytes("<html>"))).isNull();
+    assertThat(PlainJson.errorDetail(bytes(""))).isNull();
+    assertThat(PlainJson.errorDetail(bytes("[1]"))).isNull();
+  }
+
+  @Test
+  void envelopeHasSkulksShape() {
+    assertThat(new String(PlainJson.errorEnvelope(429, "busy"), StandardCharsets.UTF_8))
+        .isEqualTo("{\"error\":{\"message\":\"busy\",\"type\":\"Too Many Requests\",\"param\":null,\"code\":429}}");
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
