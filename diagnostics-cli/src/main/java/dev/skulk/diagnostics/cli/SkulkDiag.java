@@ -14,6 +14,10 @@ import picocli.CommandLine.Command;
     description = "Skulk cluster diagnostics: build, validate and normalize diagnostics bundles.",
     subcommands = {
       NodeCommand.class,
+      ClusterCommand.class,
+      TimelineCommand.class,
+      CaptureCommand.class,
+      ServeCommand.class,
       ValidateCommand.class,
       NormalizeCommand.class,
       CommandLine.HelpCommand.class

@@ -155,13 +155,26 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
    * @throws IllegalStateException after {@link #close()}
    */
   public ClusterDiagnostics collect(Duration deadline) {
+    return collect(deadline, (answered, total) -> {});
+  }
+
+  /**
+   * Like {@link #collect(Duration)}, reporting progress as peers answer: {@code progress} is called
+   * with (peers answered so far, peers asked) once before any answer and after each one, from the
+   * fan-out's threads. A progress callback that throws is ignored.
+   */
+  public ClusterDiagnostics collect(Duration deadline, FanOutProgress progress) {
     Objects.requireNonNull(deadline, "deadline");
+    Objects.requireNonNull(progress, "progress");
     ensureOpen();
     long start = System.nanoTime();
     long deadlineNanos = start + Math.max(0, deadline.toNanos());
     Map<String, URI> peers = peersOrEmpty();
     Future<NodeDiagnostics> local = submitLocal();
     Map<String, Future<ClusterNodeDiagnostics>> pending = new LinkedHashMap<>();
+    int total = (int) peers.keySet().stream().filter(id -> !id.equals(localNodeId)).count();
+    java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+    report(progress, 0, total);
     for (Map.Entry<String, URI> peer : peers.entrySet()) {
       String nodeId = peer.getKey();
       URI url = peer.getValue();
@@ -169,7 +182,13 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
         continue;
       }
       try {
-        pending.put(nodeId, peerPool.submit(() -> fetchNode(nodeId, url, deadlineNanos)));
+        pending.put(nodeId, peerPool.submit(() -> {
+          try {
+            return fetchNode(nodeId, url, deadlineNanos);
+          } finally {
+            report(progress, answered.incrementAndGet(), total);
+          }
+        }));
       } catch (RejectedExecutionException e) {
         pending.put(nodeId, java.util.concurrent.CompletableFuture.completedFuture(
             failed(nodeId, url, "ReadTimeout: the client was closed before the request started")));
@@ -274,6 +293,14 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
       } catch (ReflectiveOperationException | RuntimeException e) {
         LOG.debug("HttpClient.shutdownNow is not available; the client ends when unreferenced");
       }
+    }
+  }
+
+  private static void report(FanOutProgress progress, int answered, int total) {
+    try {
+      progress.update(answered, total);
+    } catch (RuntimeException e) {
+      LOG.debug("A fan-out progress callback failed", e);
     }
   }
 

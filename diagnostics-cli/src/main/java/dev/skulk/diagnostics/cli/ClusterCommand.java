@@ -1,0 +1,54 @@
+package dev.skulk.diagnostics.cli;
+
+import dev.skulk.diagnostics.assembly.DiagnosticsAssembler;
+import dev.skulk.diagnostics.cluster.ClusterDiagnosticsClient;
+import dev.skulk.diagnostics.json.DiagnosticsJson;
+import dev.skulk.diagnostics.model.ClusterDiagnostics;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code skulk-diag cluster}: this machine plus every peer, fetched in parallel. */
+@Command(
+    name = "cluster",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Prints the cluster bundle: this machine's node bundle first, then every --peer's, fetched in parallel.",
+      "A peer that fails is an ok:false entry with its error; the whole fan-out ends within --deadline."
+    })
+final class ClusterCommand implements Callable<Integer> {
+
+  @Mixin LocalNodeOptions local;
+
+  @Mixin PeerOptions peers;
+
+  @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "12",
+      description = "Overall deadline of the fan-out, in seconds (default: ${DEFAULT-VALUE}).")
+  double deadlineSeconds = 12;
+
+  @Option(names = "--pretty", description = "Indent the output for reading.")
+  boolean pretty;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    var deadline = Durations.ofSeconds(deadlineSeconds, "--deadline");
+    try (DiagnosticsAssembler assembler = local.newAssembler();
+        ClusterDiagnosticsClient client = ClusterClients.newClient(local, peers, assembler, deadline)) {
+      ClusterDiagnostics cluster =
+          client.collect(deadline, ClusterClients.progressOn(spec.commandLine().getErr()));
+      print(pretty, cluster);
+      return 0;
+    }
+  }
+
+  private void print(boolean indent, Object value) {
+    DiagnosticsJson json = DiagnosticsJson.strict();
+    spec.commandLine().getOut().println(indent ? json.writePretty(value) : json.write(value));
+    spec.commandLine().getOut().flush();
+  }
+}

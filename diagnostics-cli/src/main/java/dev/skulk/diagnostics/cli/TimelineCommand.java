@@ -1,0 +1,51 @@
+package dev.skulk.diagnostics.cli;
+
+import dev.skulk.diagnostics.assembly.DiagnosticsAssembler;
+import dev.skulk.diagnostics.cluster.ClusterDiagnosticsClient;
+import dev.skulk.diagnostics.cluster.ClusterTimelines;
+import dev.skulk.diagnostics.json.DiagnosticsJson;
+import dev.skulk.diagnostics.model.ClusterTimeline;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code skulk-diag timeline}: every runner's flight recorder across the cluster, in time order. */
+@Command(
+    name = "timeline",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Prints the cross-rank timeline: the runners of this machine and every --peer, and all their",
+      "flight-recorder entries merged in time order (a deadlock's rank disagreement reads top to bottom)."
+    })
+final class TimelineCommand implements Callable<Integer> {
+
+  @Mixin LocalNodeOptions local;
+
+  @Mixin PeerOptions peers;
+
+  @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "12",
+      description = "Overall deadline of the fan-out, in seconds (default: ${DEFAULT-VALUE}).")
+  double deadlineSeconds = 12;
+
+  @Option(names = "--pretty", description = "Indent the output for reading.")
+  boolean pretty;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    var deadline = Durations.ofSeconds(deadlineSeconds, "--deadline");
+    try (DiagnosticsAssembler assembler = local.newAssembler();
+        ClusterDiagnosticsClient client = ClusterClients.newClient(local, peers, assembler, deadline)) {
+      ClusterTimeline timeline = ClusterTimelines.build(
+          client.collect(deadline, ClusterClients.progressOn(spec.commandLine().getErr())));
+      DiagnosticsJson json = DiagnosticsJson.strict();
+      spec.commandLine().getOut().println(pretty ? json.writePretty(timeline) : json.write(timeline));
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+}
