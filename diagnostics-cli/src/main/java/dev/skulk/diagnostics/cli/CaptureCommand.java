@@ -7,7 +7,6 @@ import dev.skulk.diagnostics.cluster.ClusterDiagnosticsClient;
 import dev.skulk.diagnostics.cluster.InvalidCaptureRequestException;
 import dev.skulk.diagnostics.cluster.NoMatchingRunnerException;
 import dev.skulk.diagnostics.cluster.PeerRequestException;
-import dev.skulk.diagnostics.json.DiagnosticsJson;
 import dev.skulk.diagnostics.model.DiagnosticCaptureRequest;
 import dev.skulk.diagnostics.model.DiagnosticCaptureRequestBuilder;
 import dev.skulk.diagnostics.model.DiagnosticCaptureResponse;
@@ -70,9 +69,7 @@ final class CaptureCommand implements Callable<Integer> {
       } else {
         response = CaptureService.builder(assembler::assembleNode).nodeId(local.resolvedNodeId()).build().capture(request);
       }
-      DiagnosticsJson json = DiagnosticsJson.strict();
-      spec.commandLine().getOut().println(pretty ? json.writePretty(response) : json.write(response));
-      spec.commandLine().getOut().flush();
+      Output.print(spec, response, pretty);
       return 0;
     } catch (NoMatchingRunnerException | InvalidCaptureRequestException | CaptureBusyException | PeerRequestException e) {
       spec.commandLine().getErr().println(e.getMessage());

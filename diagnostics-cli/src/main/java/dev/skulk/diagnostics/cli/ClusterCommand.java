@@ -2,7 +2,6 @@ package dev.skulk.diagnostics.cli;
 
 import dev.skulk.diagnostics.assembly.DiagnosticsAssembler;
 import dev.skulk.diagnostics.cluster.ClusterDiagnosticsClient;
-import dev.skulk.diagnostics.json.DiagnosticsJson;
 import dev.skulk.diagnostics.model.ClusterDiagnostics;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,14 +40,8 @@ final class ClusterCommand implements Callable<Integer> {
         ClusterDiagnosticsClient client = ClusterClients.newClient(local, peers, assembler, deadline)) {
       ClusterDiagnostics cluster =
           client.collect(deadline, ClusterClients.progressOn(spec.commandLine().getErr()));
-      print(pretty, cluster);
+      Output.print(spec, cluster, pretty);
       return 0;
     }
-  }
-
-  private void print(boolean indent, Object value) {
-    DiagnosticsJson json = DiagnosticsJson.strict();
-    spec.commandLine().getOut().println(indent ? json.writePretty(value) : json.write(value));
-    spec.commandLine().getOut().flush();
   }
 }

@@ -1,7 +1,6 @@
 package dev.skulk.diagnostics.cli;
 
 import dev.skulk.diagnostics.assembly.DiagnosticsAssembler;
-import dev.skulk.diagnostics.json.DiagnosticsJson;
 import dev.skulk.diagnostics.model.NodeDiagnostics;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,9 +27,7 @@ final class NodeCommand implements Callable<Integer> {
   public Integer call() {
     try (DiagnosticsAssembler assembler = local.newAssembler()) {
       NodeDiagnostics bundle = assembler.assembleNode();
-      DiagnosticsJson json = DiagnosticsJson.strict();
-      spec.commandLine().getOut().println(pretty ? json.writePretty(bundle) : json.write(bundle));
-      spec.commandLine().getOut().flush();
+      Output.print(spec, bundle, pretty);
       return 0;
     }
   }

@@ -30,9 +30,7 @@ final class NormalizeCommand implements Callable<Integer> {
   public Integer call() {
     try {
       Object value = document.read(document.readBytes(System.in));
-      String text = pretty ? document.json().writePretty(value) : document.json().write(value);
-      spec.commandLine().getOut().println(text);
-      spec.commandLine().getOut().flush();
+      Output.print(spec, document.json(), value, pretty);
       return 0;
     } catch (DiagnosticsFormatException | IllegalArgumentException | UncheckedIOException e) {
       spec.commandLine().getErr().println(e.getMessage());

@@ -3,7 +3,6 @@ package dev.skulk.diagnostics.cli;
 import dev.skulk.diagnostics.assembly.DiagnosticsAssembler;
 import dev.skulk.diagnostics.cluster.ClusterDiagnosticsClient;
 import dev.skulk.diagnostics.cluster.ClusterTimelines;
-import dev.skulk.diagnostics.json.DiagnosticsJson;
 import dev.skulk.diagnostics.model.ClusterTimeline;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,9 +41,7 @@ final class TimelineCommand implements Callable<Integer> {
         ClusterDiagnosticsClient client = ClusterClients.newClient(local, peers, assembler, deadline)) {
       ClusterTimeline timeline = ClusterTimelines.build(
           client.collect(deadline, ClusterClients.progressOn(spec.commandLine().getErr())));
-      DiagnosticsJson json = DiagnosticsJson.strict();
-      spec.commandLine().getOut().println(pretty ? json.writePretty(timeline) : json.write(timeline));
-      spec.commandLine().getOut().flush();
+      Output.print(spec, timeline, pretty);
       return 0;
     }
   }

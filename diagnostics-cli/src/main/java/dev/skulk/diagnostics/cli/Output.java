@@ -1,0 +1,19 @@
+package dev.skulk.diagnostics.cli;
+
+import dev.skulk.diagnostics.json.DiagnosticsJson;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Writes a document to the command's standard output in canonical wire form. */
+final class Output {
+
+  private Output() {}
+
+  static void print(CommandSpec spec, DiagnosticsJson json, Object value, boolean pretty) {
+    spec.commandLine().getOut().println(pretty ? json.writePretty(value) : json.write(value));
+    spec.commandLine().getOut().flush();
+  }
+
+  static void print(CommandSpec spec, Object value, boolean pretty) {
+    print(spec, DiagnosticsJson.strict(), value, pretty);
+  }
+}
