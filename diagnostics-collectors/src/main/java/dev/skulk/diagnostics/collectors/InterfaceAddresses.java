@@ -10,9 +10,11 @@ import org.jspecify.annotations.Nullable;
  * (which is what Python Skulk puts in {@code ipAddress}): IPv4 dotted; IPv6 as C's {@code
  * inet_ntop} writes it (lower-case hex, leading zeros dropped, the longest run of two or more zero
  * groups as {@code ::}, IPv4-mapped and IPv4-compatible addresses in mixed notation) followed, for
- * a scoped link-local address, by {@code %} and the interface name as {@code getnameinfo} adds it
- * ({@code fe80::1%lo0}, {@code fe80::a00:27ff:fe4e:66a1%eth0}). Java's own {@code
- * getHostAddress()} writes neither the compressed form nor the interface name.
+ * a link-local address, by {@code %} and the interface name as {@code getnameinfo} adds it ({@code
+ * fe80::1%lo0}, {@code fe80::a00:27ff:fe4e:66a1%eth0}); global, unique-local and loopback
+ * addresses carry no suffix ({@code ::1}, {@code fd00::2}). Java's own {@code getHostAddress()}
+ * writes neither the compressed form nor the interface name, and adds a numeric scope to every
+ * IPv6 address on Linux.
  */
 final class InterfaceAddresses {
 
@@ -28,12 +30,10 @@ final class InterfaceAddresses {
     }
     Inet6Address v6 = (Inet6Address) address;
     String text = ntop6(v6.getAddress());
-    boolean linkScoped = v6.isLinkLocalAddress() || v6.isMCLinkLocal();
-    if (v6.getScopeId() != 0 || v6.getScopedInterface() != null) {
-      if (linkScoped) {
-        return text + "%" + interfaceName;
-      }
-      return text + "%" + v6.getScopeId();
+    // The kernel gives a scope id only to link-local addresses, and getnameinfo names it; the JDK
+    // on Linux attaches the interface index to every IPv6 address, which psutil never shows.
+    if (v6.isLinkLocalAddress() || v6.isMCLinkLocal()) {
+      return text + "%" + interfaceName;
     }
     return text;
   }

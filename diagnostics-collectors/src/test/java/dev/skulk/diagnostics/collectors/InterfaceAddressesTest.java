@@ -35,9 +35,14 @@ class InterfaceAddressesTest {
   void linkLocalGetsTheInterfaceNameGlobalDoesNot() throws UnknownHostException {
     Inet6Address scoped = Inet6Address.getByAddress(null, parse6("fe80:0:0:0:1:0:0:1"), 4);
     Inet6Address global = Inet6Address.getByAddress(null, parse6("2001:db8:0:0:0:0:0:1"), -1);
+    // What the JDK enumerates on Linux: a scope on every IPv6 address, loopback included.
+    Inet6Address scopedLoopback = Inet6Address.getByAddress(null, parse6("0:0:0:0:0:0:0:1"), 1);
+    Inet6Address scopedUniqueLocal = Inet6Address.getByAddress(null, parse6("fd00:0:0:0:0:0:0:2"), 4);
 
     assertThat(InterfaceAddresses.format(scoped, "en0")).isEqualTo("fe80::1:0:0:1%en0");
     assertThat(InterfaceAddresses.format(global, "en0")).isEqualTo("2001:db8::1");
+    assertThat(InterfaceAddresses.format(scopedLoopback, "lo")).isEqualTo("::1");
+    assertThat(InterfaceAddresses.format(scopedUniqueLocal, "eth0")).isEqualTo("fd00::2");
     assertThat(InterfaceAddresses.format(InetAddress.getByName("127.0.0.1"), "lo")).isEqualTo("127.0.0.1");
   }
 
