@@ -8,6 +8,8 @@ import dev.skulk.diagnostics.assembly.AssemblyReport;
 import dev.skulk.diagnostics.assembly.CollectorOutcome;
 import dev.skulk.diagnostics.assembly.CollectorOutcome.Status;
 import dev.skulk.diagnostics.assembly.DiagnosticsAssembler;
+import dev.skulk.diagnostics.json.DiagnosticsJson;
+import dev.skulk.diagnostics.model.NodeDiagnostics;
 import dev.skulk.diagnostics.spi.Collector;
 import dev.skulk.diagnostics.spi.Slot;
 import java.time.Duration;
@@ -30,6 +32,10 @@ import org.junit.jupiter.api.Test;
  *   }
  * }
  * }</pre>
+ *
+ * <p>The checks: a stable, non-blank name and a known slot; {@code isAvailable()} never throws;
+ * nothing the collector does escapes an assembler; the bundle it helps build survives a STRICT
+ * JSON round trip (what a Python peer would accept); {@code collect()} returns within its budget.
  *
  * <p>Each test creates its own collectors and assembler; override {@link #collectorTimeout()} for a
  * collector that legitimately needs longer.
@@ -94,6 +100,24 @@ public abstract class CollectorCompatibilityKit {
       CollectorOutcome outcome = report.outcome(collector.name());
       assertThat(outcome).as("outcome of " + collector.name()).isNotNull();
       assertThat(outcome.status()).isIn(Status.OK, Status.UNAVAILABLE, Status.FAILED, Status.TIMED_OUT);
+    }
+  }
+
+  @Test
+  void itsBundleRoundTripsThroughTheStrictCodec() {
+    Collector<?> collector = createCollector();
+    try (DiagnosticsAssembler assembler = DiagnosticsAssembler.builder()
+        .nodeId("compatibility-kit-node")
+        .addCollector(collector)
+        .collectorTimeout(collectorTimeout())
+        .build()) {
+      NodeDiagnostics bundle = assembler.assembleNode();
+
+      String json = DiagnosticsJson.strict().write(bundle);
+      NodeDiagnostics back = DiagnosticsJson.strict().read(json, NodeDiagnostics.class);
+
+      assertThat(back).as("the bundle read back from%n%s", json).isEqualTo(bundle);
+      assertThat(DiagnosticsJson.strict().write(back)).as("written again").isEqualTo(json);
     }
   }
 

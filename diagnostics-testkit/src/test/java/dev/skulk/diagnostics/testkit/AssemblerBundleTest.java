@@ -399,6 +399,39 @@ class AssemblerBundleTest {
   }
 
   @Test
+  void aFullBundleRoundTripsThroughTheStrictCodec() {
+    InMemoryClusterState state = InMemoryClusterState.builder("node-a")
+        .master("node-m")
+        .addInstance("3f1c2a9e-0b7d-4c55-9a61-2e8f0d4b7c11", "mlx-community/model",
+            InMemoryClusterState.assignment("runner-a", "node-a", 0, 1, 0, 30, 30))
+        .runnerStatus("runner-a", "RunnerWarmingUp")
+        .addTask("task-1", "TextGeneration", "Running", "3f1c2a9e-0b7d-4c55-9a61-2e8f0d4b7c11")
+        .identity("node-a", Samples.identity("Studio \u00c5"))
+        .memory("node-a", Samples.memory())
+        .build();
+    RunnerSupervisorDiagnostics runner = Samples.supervisor("runner-a", "3f1c2a9e-0b7d-4c55-9a61-2e8f0d4b7c11")
+        .pid(4242L)
+        .addInProgressTasks(new dev.skulk.diagnostics.model.RunnerTaskDiagnostics(
+            "c0ffee00-1234-4abc-9def-0123456789ab", "TextGeneration", "Running",
+            "3f1c2a9e-0b7d-4c55-9a61-2e8f0d4b7c11", null, "runner-a", null))
+        .build();
+    NodeDiagnostics bundle = build(builder().state(state).rules(RuleSets.extended())
+        .runnerSupervisors(() -> List.of(runner))
+        .addCollector(FakeCollector.returning(Slot.PROCESSES, List.of(Samples.process(4242, 1L, "python -m runner"))))
+        .addCollector(FakeCollector.returning(Slot.ACCELERATOR, Samples.accelerator()))
+        .addCollector(FakeCollector.returning(Slot.CURRENT_WIRED, Memory.ofGiB(9)))
+        .addCollector(FakeCollector.throwing(Slot.DISK, new IllegalStateException("nope")).named("disk")))
+        .assembleNode();
+
+    String json = dev.skulk.diagnostics.json.DiagnosticsJson.strict().write(bundle);
+
+    assertThat(json).contains("c0ffee00\u202689ab").contains("\"warnings\":[");
+    assertThat(dev.skulk.diagnostics.json.DiagnosticsJson.strict().read(json, NodeDiagnostics.class)).isEqualTo(bundle);
+    assertThat(bundle.warnings()).isNotEmpty();
+    assertThat(bundle.placements().get(0).warnings()).isNotEmpty();
+  }
+
+  @Test
   void theBuilderRejectsWhatCannotWork() {
     assertThatThrownBy(() -> DiagnosticsAssembler.builder().build()).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> DiagnosticsAssembler.builder().nodeId(" ")).isInstanceOf(IllegalArgumentException.class);
