@@ -1,0 +1,217 @@
+package dev.skulk.diagnostics.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.Nulls;
+import java.io.InputStream;
+import java.util.Objects;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads and writes the diagnostics model ({@code dev.skulk.diagnostics.model}) as the JSON Python
+ * Skulk nodes serve and accept.
+ *
+ * <p><b>Writing</b> gives what pydantic's {@code model_dump_json} gives for the same bundle: every
+ * field in the spec's order, {@code null} for an absent optional value, {@code []} and {@code {}}
+ * for empty lists and maps, integers as integers, floats with Python's shortest round-trip digits
+ * ({@code 40.0}, {@code 1e-7}, {@code 1e+16}), raw UTF-8 (only control characters are escaped),
+ * compact. A NaN or infinite float cannot be written and fails.
+ *
+ * <p><b>Reading</b> accepts what a Python peer validating with {@code extra="forbid", strict=True}
+ * accepts: the camelCase wire names or the snake_case Python field names; no type coercion (no
+ * {@code "12"} for an integer, no {@code 1.0} for an integer, no {@code 1} for a boolean; an
+ * integer for a float is fine); no missing required field; no null where the model has no
+ * {@code @Nullable}; no unknown enum value; nothing after the JSON value. {@link #strict()} also
+ * refuses unknown fields, as the peer does; {@link #lenient()} ignores them, to read bundles from
+ * newer peers, and also accepts a record's Java component name where it differs from the wire name
+ * ({@code libp2pNamespace} for {@code libp2PNamespace}). Absent optional fields take the model's
+ * defaults.
+ *
+ * <p>Every failure, reading or writing, is a {@link DiagnosticsFormatException} naming the JSON
+ * path and the reason.
+ *
+ * <p>Immutable and thread-safe; the two instances are built on first use and meant to be shared.
+ * The first read or write of each type also builds and caches Jackson's (de)serializers for it,
+ * which costs far more than later calls (a cold JVM took about 0.2 s for the first node bundle;
+ * later ones took tens of microseconds for 8 KB).
+ */
+public final class DiagnosticsJson {
+
+  private final JsonMapper mapper;
+  private final ObjectWriter compactWriter;
+  private final ObjectWriter prettyWriter;
+
+  private DiagnosticsJson(boolean lenient) {
+    JsonFactory factory = JsonFactory.builder()
+        .disable(JsonWriteFeature.ESCAPE_NON_ASCII)
+        .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
+        .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE) // lower-case hex escapes, as Python writes them
+        .disable(StreamReadFeature.AUTO_CLOSE_SOURCE) // the caller owns its InputStream
+        .build();
+    this.mapper = JsonMapper.builder(factory)
+        .annotationIntrospector(new WireNames(lenient))
+        .addModule(new WireModule())
+        .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        .disable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, !lenient)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        .disable(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS)
+        .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS) // checked in read(), with a plainer reason
+        .changeDefaultPropertyInclusion(
+            inclusion -> JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS))
+        .changeDefaultNullHandling(nulls -> nulls.withContentNulls(Nulls.FAIL)) // no null in a list or map
+        .build();
+    this.compactWriter = mapper.writer();
+    this.prettyWriter = mapper.writer().with(pythonIndent2());
+  }
+
+  /** Reads as a Python peer does: unknown fields are errors. */
+  public static DiagnosticsJson strict() {
+    return Instances.STRICT;
+  }
+
+  /** Reads as {@link #strict()} but ignores unknown fields, for bundles from newer peers. */
+  public static DiagnosticsJson lenient() {
+    return Instances.LENIENT;
+  }
+
+  /**
+   * Reads one JSON value as {@code type}.
+   *
+   * @throws DiagnosticsFormatException when the text is not a valid {@code type}
+   */
+  public <T> T read(String json, Class<T> type) {
+    Objects.requireNonNull(json, "json");
+    Objects.requireNonNull(type, "type");
+    try (JsonParser parser = mapper.createParser(json)) {
+      return read(parser, type);
+    } catch (JacksonException e) {
+      throw Failures.of(e);
+    }
+  }
+
+  /**
+   * Reads one JSON value, UTF-8 encoded (UTF-16 and UTF-32 with a byte-order mark also work), as
+   * {@code type}.
+   *
+   * @throws DiagnosticsFormatException when the bytes are not a valid {@code type}
+   */
+  public <T> T read(byte[] json, Class<T> type) {
+    Objects.requireNonNull(json, "json");
+    Objects.requireNonNull(type, "type");
+    try (JsonParser parser = mapper.createParser(json)) {
+      return read(parser, type);
+    } catch (JacksonException e) {
+      throw Failures.of(e);
+    }
+  }
+
+  /**
+   * Reads one JSON value as {@code type} from {@code json}, to its end; does not close it.
+   *
+   * @throws DiagnosticsFormatException when the stream does not hold a valid {@code type}, or
+   *     cannot be read (reason {@code I/O error: ...})
+   */
+  public <T> T read(InputStream json, Class<T> type) {
+    Objects.requireNonNull(json, "json");
+    Objects.requireNonNull(type, "type");
+    try (JsonParser parser = mapper.createParser(json)) {
+      return read(parser, type);
+    } catch (JacksonException e) {
+      throw Failures.of(e);
+    }
+  }
+
+  private <T> T read(JsonParser parser, Class<T> type) {
+    if (parser.nextToken() == null) {
+      throw new DiagnosticsFormatException("$", "no JSON value: the input is empty");
+    }
+    T value = mapper.readValue(parser, type);
+    if (value == null) {
+      throw new DiagnosticsFormatException("$", "expected " + JsonShapes.expected(type) + ", got null");
+    }
+    JsonToken trailing = parser.nextToken();
+    if (trailing != null) {
+      throw new DiagnosticsFormatException("$", "unexpected content after the JSON value: "
+          + JsonShapes.found(trailing));
+    }
+    return value;
+  }
+
+  /**
+   * Writes {@code value} as compact JSON, exactly as pydantic's {@code model_dump_json()} would.
+   *
+   * @throws DiagnosticsFormatException when it holds something JSON cannot carry (a NaN or an
+   *     infinity)
+   */
+  public String write(Object value) {
+    Objects.requireNonNull(value, "value");
+    try {
+      return compactWriter.writeValueAsString(value);
+    } catch (JacksonException e) {
+      throw Failures.of(e);
+    }
+  }
+
+  /**
+   * Writes {@code value} indented by two spaces, as pydantic's {@code model_dump_json(indent=2)}
+   * would.
+   *
+   * @throws DiagnosticsFormatException as {@link #write(Object)}
+   */
+  public String writePretty(Object value) {
+    Objects.requireNonNull(value, "value");
+    try {
+      return prettyWriter.writeValueAsString(value);
+    } catch (JacksonException e) {
+      throw Failures.of(e);
+    }
+  }
+
+  /**
+   * Writes {@code value} as compact JSON in UTF-8; the same text as {@link #write(Object)}.
+   *
+   * @throws DiagnosticsFormatException as {@link #write(Object)}
+   */
+  public byte[] writeBytes(Object value) {
+    Objects.requireNonNull(value, "value");
+    try {
+      return compactWriter.writeValueAsBytes(value);
+    } catch (JacksonException e) {
+      throw Failures.of(e);
+    }
+  }
+
+  private static DefaultPrettyPrinter pythonIndent2() {
+    Separators separators = Separators.createDefaultInstance()
+        .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+        .withObjectEntrySpacing(Separators.Spacing.NONE)
+        .withArrayElementSpacing(Separators.Spacing.NONE)
+        .withObjectEmptySeparator("")
+        .withArrayEmptySeparator("");
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    return new DefaultPrettyPrinter(separators).withObjectIndenter(indenter).withArrayIndenter(indenter);
+  }
+
+  /** Built on first use, then shared: both are immutable. */
+  private static final class Instances {
+    static final DiagnosticsJson STRICT = new DiagnosticsJson(false);
+    static final DiagnosticsJson LENIENT = new DiagnosticsJson(true);
+  }
+}

@@ -1,0 +1,135 @@
+package dev.skulk.diagnostics.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PythonFloatsTest {
+
+  @Test
+  void matchesPydanticForEveryRowOfTheFixture() throws IOException {
+    List<String> mismatches = new ArrayList<>();
+    int rows = 0;
+    try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("pydantic-floats.tsv"));
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        rows++;
+        String[] cells = line.split("\t");
+        double value = Double.longBitsToDouble(Long.parseUnsignedLong(cells[0], 16));
+        String actual = PythonFloats.repr(value);
+        if (!actual.equals(cells[1])) {
+          mismatches.add(cells[0] + ": pydantic " + cells[1] + ", Java " + actual);
+        }
+      }
+    }
+    assertThat(rows).isGreaterThan(1900);
+    assertThat(mismatches).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "40.0|40.0", "0.000015|0.000015", "0.00001|0.00001", "123456789.0|123456789.0",
+      "1.0E15|1000000000000000.0", "-0.0|-0.0", "0.0|0.0", "1.0E-7|1e-7", "9.99E-6|9.99e-6",
+      "1.0E16|1e+16", "2.0E23|2e+23", "1.7976931348623157E308|1.7976931348623157e+308",
+      "4.9E-324|5e-324", "1.2345678901234568E16|1.2345678901234568e+16",
+      "0.30000000000000004|0.30000000000000004", "-2.5|-2.5", "1.0E-4|0.0001"})
+  void writesTheDocumentedExamples(double value, String expected) {
+    assertThat(PythonFloats.repr(value)).isEqualTo(expected);
+  }
+
+  @Test
+  void refusesWhatJsonCannotCarry() {
+    assertThatThrownBy(() -> PythonFloats.repr(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PythonFloats.repr(Double.POSITIVE_INFINITY))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PythonFloats.repr(Double.NEGATIVE_INFINITY))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Property(tries = 3000)
+  void readsBackToTheSameDoubleAndNoShorterDigitsWould(@ForAll("finiteDoubles") double value) {
+    String text = PythonFloats.repr(value);
+
+    assertThat(Double.doubleToRawLongBits(Double.parseDouble(text)))
+        .as("%s reads back", text)
+        .isEqualTo(Double.doubleToRawLongBits(value));
+    if (value != 0.0) {
+      BigDecimal written = new BigDecimal(text).stripTrailingZeros();
+      int digits = written.precision();
+      assertThat(digits).isLessThanOrEqualTo(17);
+      if (digits > 1) {
+        assertThat(anyDecimalReadsBack(value, digits - 1))
+            .as("a decimal of %d digits reads back as %s", digits - 1, text)
+            .isFalse();
+      }
+    }
+  }
+
+  @Property(tries = 500)
+  void choosesPositionalFormExactlyBetweenTheBoundaries(@ForAll("finiteDoubles") double value) {
+    String text = PythonFloats.repr(value);
+    double magnitude = Math.abs(Double.parseDouble(text));
+    boolean positional = !text.contains("e");
+    assertThat(positional).as(text).isEqualTo(magnitude == 0.0 || (magnitude >= 1e-5 && magnitude < 1e16));
+    if (positional) {
+      assertThat(text).matches("-?\\d+\\.\\d+");
+    } else {
+      assertThat(text).matches("-?[1-9](\\.\\d*[1-9])?e[-+][1-9]\\d*");
+    }
+  }
+
+  @Provide
+  Arbitrary<Double> finiteDoubles() {
+    Arbitrary<Double> anyBits = Arbitraries.longs()
+        .map(Double::longBitsToDouble)
+        .filter(Double::isFinite);
+    Arbitrary<Double> telemetry = Arbitraries.doubles().between(-1e6, 1e6).ofScale(6);
+    Arbitrary<Double> nearBoundaries = Arbitraries.of(1e-5, 1e16, 1e-4, 1e15, 5e-324, Double.MAX_VALUE)
+        .flatMap(base -> Arbitraries.integers().between(-3, 3).map(steps -> step(base, steps)));
+    return Arbitraries.oneOf(anyBits, telemetry, nearBoundaries, Arbitraries.doubles())
+        .filter(Double::isFinite);
+  }
+
+  private static double step(double base, int steps) {
+    double value = base;
+    for (int i = 0; i < Math.abs(steps); i++) {
+      value = steps > 0 ? Math.nextUp(value) : Math.nextDown(value);
+    }
+    return value;
+  }
+
+  /** Whether some decimal of {@code digits} significant digits parses to {@code value}. */
+  private static boolean anyDecimalReadsBack(double value, int digits) {
+    BigDecimal exact = new BigDecimal(value);
+    BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+    BigDecimal unit = BigDecimal.ONE.scaleByPowerOfTen(-rounded.scale());
+    for (BigDecimal candidate : List.of(rounded, rounded.add(unit), rounded.subtract(unit))) {
+      if (candidate.doubleValue() == value) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
