@@ -36,26 +36,6 @@ class AmdGpuReaderTest {
   }
 
   @Test
-  void fakeSysfsTreeGivesTheExpectedSystemProfile() {
-    SystemPerformanceProfile profile = new AmdGpuCollector(OsFamily.LINUX, DRM).collect(TestContext.standalone());
-    Map<String, String> expected =
-        Fixtures.expectedPairs("platform/amdgpu-expected.txt").get("system profile");
-
-    assertThat(expected).hasSize(5);
-    assertThat(profile).isNotNull();
-    assertThat(Fixtures.actualPairs(profile, expected)).containsExactlyEntriesOf(expected);
-    assertThat(profile.accelerator()).isEqualTo(AmdGpuReader.read(DRM));
-  }
-
-  @Test
-  void collectorIsAvailableOnlyOnLinuxWithADevice(@TempDir Path empty) {
-    assertThat(new AmdGpuCollector(OsFamily.LINUX, DRM).isAvailable()).isTrue();
-    assertThat(new AmdGpuCollector(OsFamily.MACOS, DRM).isAvailable()).isFalse();
-    assertThat(new AmdGpuCollector(OsFamily.LINUX, empty).isAvailable()).isFalse();
-    assertThat(new AmdGpuCollector(OsFamily.LINUX, empty.resolve("missing")).isAvailable()).isFalse();
-  }
-
-  @Test
   void missingFilesAreNullAndBusyIsClamped(@TempDir Path drm) throws IOException {
     Path device = Files.createDirectories(drm.resolve("card0/device"));
     Files.writeString(device.resolve("gpu_busy_percent"), "250\n");

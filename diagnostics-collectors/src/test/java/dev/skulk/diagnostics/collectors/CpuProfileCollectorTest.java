@@ -10,8 +10,15 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.skulk.diagnostics.spi.Collector;
+import dev.skulk.diagnostics.testkit.CollectorCompatibilityKit;
 
-class CpuProfileCollectorTest {
+class CpuProfileCollectorTest extends CollectorCompatibilityKit {
+
+  @Override
+  protected Collector<?> createCollector() {
+    return new CpuProfileCollector();
+  }
 
   // OSHI tick order: USER, NICE, SYSTEM, IDLE, IOWAIT, IRQ, SOFTIRQ, STEAL
   private static long[] ticks(long user, long system, long idle, long iowait) {

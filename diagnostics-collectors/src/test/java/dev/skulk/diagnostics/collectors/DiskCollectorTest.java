@@ -10,9 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.skulk.diagnostics.spi.Collector;
+import dev.skulk.diagnostics.testkit.CollectorCompatibilityKit;
 
 /** On this machine's file systems. */
-class DiskCollectorTest {
+class DiskCollectorTest extends CollectorCompatibilityKit {
+
+  @Override
+  protected Collector<?> createCollector() {
+    return new DiskCollector();
+  }
 
   @Test
   void measuresTheDefaultModelsDirectoryWhenItExists(@TempDir Path home) throws IOException {

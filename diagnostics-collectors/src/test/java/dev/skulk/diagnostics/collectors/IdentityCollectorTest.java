@@ -12,8 +12,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.skulk.diagnostics.spi.Collector;
+import dev.skulk.diagnostics.testkit.CollectorCompatibilityKit;
 
-class IdentityCollectorTest {
+class IdentityCollectorTest extends CollectorCompatibilityKit {
+
+  @Override
+  protected Collector<?> createCollector() {
+    return new IdentityCollector();
+  }
 
   @Test
   void linuxPrettyHostnameAndMemoizedFacts(@TempDir Path root) throws IOException {

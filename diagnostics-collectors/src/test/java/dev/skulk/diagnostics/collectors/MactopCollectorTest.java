@@ -7,8 +7,16 @@ import dev.skulk.diagnostics.model.SystemPerformanceProfile;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.skulk.diagnostics.spi.Collector;
+import dev.skulk.diagnostics.testkit.CollectorCompatibilityKit;
 
-class MactopCollectorTest {
+class MactopCollectorTest extends CollectorCompatibilityKit {
+
+  /** Not a Mac: the kit runs the macOS path on the recorded mactop line. */
+  @Override
+  protected Collector<?> createCollector() {
+    return new MactopCollector(OsFamily.MACOS, new FakeRunner().answer("mactop", List.of(LINE)), () -> true);
+  }
 
   private static final String LINE = Fixtures.text("platform/mactop-line.json").strip();
 

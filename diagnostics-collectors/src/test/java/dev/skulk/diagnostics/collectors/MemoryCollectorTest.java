@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skulk.diagnostics.model.MemoryUsage;
 import org.junit.jupiter.api.Test;
+import dev.skulk.diagnostics.spi.Collector;
+import dev.skulk.diagnostics.testkit.CollectorCompatibilityKit;
 
 /** On this machine, through OSHI. */
-class MemoryCollectorTest {
+class MemoryCollectorTest extends CollectorCompatibilityKit {
+
+  @Override
+  protected Collector<?> createCollector() {
+    return new MemoryCollector();
+  }
 
   @Test
   void readsThisMachinesRamAndSwap() {

@@ -2,21 +2,43 @@ package dev.skulk.diagnostics.collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.skulk.diagnostics.model.Memory;
 import dev.skulk.diagnostics.model.MlxMemorySnapshot;
 import dev.skulk.diagnostics.spi.HostFactsBuilder;
+import dev.skulk.diagnostics.spi.Collector;
+import dev.skulk.diagnostics.testkit.CollectorCompatibilityKit;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** mlx-c through JNA for real, against a compiled stand-in exporting the three memory getters. */
-class MlxMemoryCollectorTest {
+/**
+ * mlx-c through JNA for real, against a stand-in exporting the three memory getters compiled from
+ * {@code native/fake_mlxc.c}; the compatibility kit runs against it too (or against the default
+ * collector, unavailable here, where no C compiler is installed).
+ */
+class MlxMemoryCollectorTest extends CollectorCompatibilityKit {
+
+  @TempDir static Path libraries;
+  private static @Nullable Path fakeMlx;
+
+  @BeforeAll
+  static void compileFakeMlx() {
+    fakeMlx = NativeTestLibraries.compileOrNull("fake_mlxc.c", libraries, "fakemlxc");
+  }
+
+  @Override
+  protected Collector<?> createCollector() {
+    return fakeMlx == null ? new MlxMemoryCollector() : new MlxMemoryCollector(fakeMlx);
+  }
 
   @Test
-  void readsActiveAndCacheThroughJnaAndLeavesAFailedPeakNull(@TempDir Path dir) throws Exception {
-    Path library = NativeTestLibraries.compile("fake_mlxc.c", dir, "fakemlxc");
-    MlxMemoryCollector collector = new MlxMemoryCollector(library);
+  void readsActiveAndCacheThroughJnaAndLeavesAFailedPeakNull() throws Exception {
+    assumeTrue(fakeMlx != null, "no C compiler to build the stand-in mlx-c");
+    MlxMemoryCollector collector = new MlxMemoryCollector(fakeMlx);
 
     assertThat(collector.isAvailable()).isTrue();
     MlxMemorySnapshot snapshot =
@@ -32,7 +54,8 @@ class MlxMemoryCollectorTest {
 
   @Test
   void hostFactsPathWinsOverTheEnvironment(@TempDir Path dir) throws Exception {
-    Path library = NativeTestLibraries.compile("fake_mlxc.c", dir, "fakemlxc2");
+    assumeTrue(fakeMlx != null, "no C compiler to build the stand-in mlx-c");
+    Path library = fakeMlx;
     MlxMemoryCollector collector = new MlxMemoryCollector(dir.resolve("missing.so").toString());
 
     assertThat(collector.isAvailable()).isFalse();

@@ -42,6 +42,18 @@ final class NativeTestLibraries {
     return library;
   }
 
+  /** Like {@link #compile} but null instead of skipping, for a class-level fixture. */
+  static @org.jspecify.annotations.Nullable Path compileOrNull(String resource, Path directory, String libraryName) {
+    try {
+      return compile(resource, directory, libraryName);
+    } catch (org.opentest4j.TestAbortedException | IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
   private static String readLog(Path directory) {
     try {
       return Files.readString(directory.resolve("cc.log"));

@@ -11,8 +11,15 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.skulk.diagnostics.spi.Collector;
+import dev.skulk.diagnostics.testkit.CollectorCompatibilityKit;
 
-class NetworkCollectorTest {
+class NetworkCollectorTest extends CollectorCompatibilityKit {
+
+  @Override
+  protected Collector<?> createCollector() {
+    return new NetworkCollector();
+  }
 
   @Test
   void thisMachineListsLoopbackAndTypesEveryAddress() throws Exception {

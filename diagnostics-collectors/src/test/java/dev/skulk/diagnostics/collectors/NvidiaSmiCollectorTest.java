@@ -7,8 +7,19 @@ import dev.skulk.diagnostics.model.SystemPerformanceProfile;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.skulk.diagnostics.spi.Collector;
+import dev.skulk.diagnostics.testkit.CollectorCompatibilityKit;
 
-class NvidiaSmiCollectorTest {
+class NvidiaSmiCollectorTest extends CollectorCompatibilityKit {
+
+  /** No NVIDIA GPU here: the kit runs the collector on a recorded two-GPU sample. */
+  @Override
+  protected Collector<?> createCollector() {
+    return new NvidiaSmiCollector(
+        OsFamily.LINUX,
+        new FakeRunner().answer("nvidia-smi", Fixtures.lines("samples/nvidia-smi-a100x2.csv")),
+        () -> true);
+  }
 
   @Test
   void runsTheCsvQueryAndFoldsTheGpus() throws Exception {

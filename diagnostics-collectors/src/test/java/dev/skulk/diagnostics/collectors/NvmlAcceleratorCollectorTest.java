@@ -2,21 +2,45 @@ package dev.skulk.diagnostics.collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.skulk.diagnostics.model.AcceleratorMetrics;
 import dev.skulk.diagnostics.model.AcceleratorVendor;
 import dev.skulk.diagnostics.model.SystemPerformanceProfile;
+import dev.skulk.diagnostics.spi.Collector;
+import dev.skulk.diagnostics.testkit.CollectorCompatibilityKit;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The JNA binding for real, against a compiled stand-in for libnvidia-ml with two GPUs. */
-class NvmlAcceleratorCollectorTest {
+/**
+ * The JNA binding for real, against a stand-in for libnvidia-ml with two GPUs compiled from {@code
+ * native/fake_nvml.c}; the compatibility kit runs against it too (there is no NVIDIA GPU here), or
+ * against the default collector where no C compiler is installed.
+ */
+class NvmlAcceleratorCollectorTest extends CollectorCompatibilityKit {
+
+  @TempDir static Path libraries;
+  private static @Nullable Path fakeNvml;
+
+  @BeforeAll
+  static void compileFakeNvml() {
+    fakeNvml = NativeTestLibraries.compileOrNull("fake_nvml.c", libraries, "fakenvml");
+  }
+
+  @Override
+  protected Collector<?> createCollector() {
+    return fakeNvml == null
+        ? new NvmlAcceleratorCollector()
+        : new NvmlAcceleratorCollector(OsFamily.LINUX, fakeNvml.toString());
+  }
 
   @Test
-  void readsAndAggregatesTwoGpusThroughJna(@TempDir Path dir) throws Exception {
-    Path library = NativeTestLibraries.compile("fake_nvml.c", dir, "fakenvml");
-    NvmlAcceleratorCollector collector = new NvmlAcceleratorCollector(OsFamily.LINUX, library.toString());
+  void readsAndAggregatesTwoGpusThroughJna() throws Exception {
+    assumeTrue(fakeNvml != null, "no C compiler to build the stand-in NVML");
+    NvmlAcceleratorCollector collector = new NvmlAcceleratorCollector(OsFamily.LINUX, fakeNvml.toString());
 
     assertThat(collector.isAvailable()).isTrue();
     assertThat(collector.priority()).isEqualTo(130);

@@ -13,8 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import dev.skulk.diagnostics.spi.Collector;
+import dev.skulk.diagnostics.testkit.CollectorCompatibilityKit;
 
-class ProcessCollectorTest {
+class ProcessCollectorTest extends CollectorCompatibilityKit {
+
+  @Override
+  protected Collector<?> createCollector() {
+    return new ProcessCollector();
+  }
 
   @Test
   void thisJvmWithItsRealCommandAndCpuUsedBetweenCollections() throws Exception {

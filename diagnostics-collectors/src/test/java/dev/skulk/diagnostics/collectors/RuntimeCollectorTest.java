@@ -13,8 +13,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.skulk.diagnostics.spi.Collector;
+import dev.skulk.diagnostics.testkit.CollectorCompatibilityKit;
 
-class RuntimeCollectorTest {
+class RuntimeCollectorTest extends CollectorCompatibilityKit {
+
+  @Override
+  protected Collector<?> createCollector() {
+    return new RuntimeCollector();
+  }
 
   @Test
   void everyFieldFromInjectedHostFactsStateAndEnvironment(@TempDir Path root) throws IOException {

@@ -5,8 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.skulk.diagnostics.model.Memory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.skulk.diagnostics.spi.Collector;
+import dev.skulk.diagnostics.testkit.CollectorCompatibilityKit;
 
-class WiredMemoryCollectorTest {
+class WiredMemoryCollectorTest extends CollectorCompatibilityKit {
+
+  /** Linux has no wired figure: the kit runs the macOS path, native call failing, on recorded vm_stat. */
+  @Override
+  protected Collector<?> createCollector() {
+    return new WiredMemoryCollector(OsFamily.MACOS, () -> null, new FakeRunner().answer("vm_stat", VM_STAT));
+  }
 
   private static final List<String> VM_STAT = Fixtures.lines("platform/vm_stat.txt");
 
