@@ -1,0 +1,52 @@
+package dev.skulk.diagnostics.collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skulk.diagnostics.model.SystemPerformanceProfile;
+import dev.skulk.diagnostics.spi.Collector;
+import dev.skulk.diagnostics.testkit.CollectorCompatibilityKit;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The amdgpu collector on the fake sysfs tree (there is no AMD GPU here); the kit runs on it too. */
+class AmdGpuCollectorTest extends CollectorCompatibilityKit {
+
+  private static final Path DRM = Fixtures.path("platform/amdgpu-sysfs");
+
+  @Override
+  protected Collector<?> createCollector() {
+    return new AmdGpuCollector(OsFamily.LINUX, DRM);
+  }
+
+  @Test
+  void fakeSysfsTreeGivesTheExpectedSystemProfile() {
+    SystemPerformanceProfile profile = new AmdGpuCollector(OsFamily.LINUX, DRM).collect(TestContext.standalone());
+    Map<String, String> expected =
+        Fixtures.expectedPairs("platform/amdgpu-expected.txt").get("system profile");
+
+    assertThat(expected).hasSize(5);
+    assertThat(profile).isNotNull();
+    assertThat(Fixtures.actualPairs(profile, expected)).containsExactlyEntriesOf(expected);
+    assertThat(profile.accelerator()).isEqualTo(AmdGpuReader.read(DRM));
+  }
+
+  @Test
+  void collectorIsAvailableOnlyOnLinuxWithADevice(@TempDir Path empty) {
+    assertThat(new AmdGpuCollector(OsFamily.LINUX, DRM).isAvailable()).isTrue();
+    assertThat(new AmdGpuCollector(OsFamily.MACOS, DRM).isAvailable()).isFalse();
+    assertThat(new AmdGpuCollector(OsFamily.LINUX, empty).isAvailable()).isFalse();
+    assertThat(new AmdGpuCollector(OsFamily.LINUX, empty.resolve("missing")).isAvailable()).isFalse();
+  }
+
+  @Test
+  void thisMachine() {
+    AmdGpuCollector collector = new AmdGpuCollector();
+    assertThat(collector.priority()).isEqualTo(110);
+    // No amdgpu device on this box; on one with it, a reading.
+    if (collector.isAvailable()) {
+      assertThat(collector.collect(TestContext.standalone())).isNotNull();
+    }
+  }
+}

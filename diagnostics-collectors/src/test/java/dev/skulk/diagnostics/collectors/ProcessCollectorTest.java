@@ -1,0 +1,192 @@
+package dev.skulk.diagnostics.collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.skulk.diagnostics.model.DiagnosticsProcess;
+import dev.skulk.diagnostics.model.Memory;
+import dev.skulk.diagnostics.model.ProcessRole;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import dev.skulk.diagnostics.spi.Collector;
+import dev.skulk.diagnostics.testkit.CollectorCompatibilityKit;
+
+class ProcessCollectorTest extends CollectorCompatibilityKit {
+
+  @Override
+  protected Collector<?> createCollector() {
+    return new ProcessCollector();
+  }
+
+  @Test
+  void thisJvmWithItsRealCommandAndCpuUsedBetweenCollections() throws Exception {
+    long self = ProcessHandle.current().pid();
+    ProcessCollector collector = new ProcessCollector();
+    assertThat(collector.isAvailable()).isTrue();
+
+    collector.collect(TestContext.standalone());
+    CpuBurner.burn(500);
+    List<DiagnosticsProcess> processes = collector.collect(TestContext.standalone());
+
+    DiagnosticsProcess jvm =
+        processes.stream().filter(p -> p.pid() == self).findFirst().orElseThrow();
+    assertThat(jvm.command()).contains("java");
+    assertThat(jvm.parentPid()).isEqualTo(ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(null));
+    assertThat(jvm.cpuPercent()).isGreaterThan(0.0);
+    assertThat(jvm.memoryPercent()).isGreaterThan(0.0).isLessThan(100.0);
+    assertThat(jvm.rss().inBytes()).isGreaterThan(1024L * 1024);
+    assertThat(jvm.elapsedSeconds()).isGreaterThan(0.0);
+    assertThat(jvm.status()).isIn("running", "sleeping");
+    assertThat(jvm.role()).isEqualTo(ProcessRole.OTHER);
+    assertThat(jvm.isChildOfSkulk()).isFalse();
+    assertThat(processes).extracting(DiagnosticsProcess::pid).isSorted();
+  }
+
+  @Test
+  void descendantsAreReportedWithTheirCommandRedacted() throws Exception {
+    assumeThat(OsFamily.current()).isIn(OsFamily.LINUX, OsFamily.MACOS);
+    // The shell stays (it has work after sleep), so its argv keeps the secret; sleep is a grandchild.
+    Process child =
+        new ProcessBuilder("/bin/sh", "-c", "sleep 30; :", "skulk-test", "--api-key", "sk-test-123").start();
+    try {
+      ProcessCollector collector = new ProcessCollector();
+      DiagnosticsProcess shell = null;
+      DiagnosticsProcess sleep = null;
+      for (int attempt = 0; attempt < 100 && sleep == null; attempt++) { // until the shell has forked
+        List<DiagnosticsProcess> processes = collector.collect(TestContext.standalone());
+        shell = processes.stream().filter(p -> p.pid() == child.pid()).findFirst().orElse(null);
+        sleep = processes.stream()
+            .filter(p -> p.parentPid() != null && p.parentPid() == child.pid())
+            .findFirst()
+            .orElse(null);
+      }
+
+      assertThat(shell).isNotNull();
+      assertThat(shell.parentPid()).isEqualTo(ProcessHandle.current().pid());
+      assertThat(shell.command()).isEqualTo("/bin/sh -c sleep 30; : skulk-test --api-key ***");
+      assertThat(sleep).isNotNull();
+      assertThat(sleep.command()).isEqualTo("sleep 30");
+    } finally {
+      child.descendants().forEach(ProcessHandle::destroyForcibly);
+      child.destroyForcibly();
+      child.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void selectionIsSelfDescendantsAndVectorSortedByPid() throws Exception {
+    FakeTable table = new FakeTable();
+    table.add(1, 0, "/sbin/init");
+    table.add(100, 1, "python -m skulk --api-key sk-live-9 --port 52415");
+    table.add(150, 100, "python -c from multiprocessing.spawn import spawn_main");
+    table.add(151, 150, "python -m mlx_lm.server --model x");
+    table.add(90, 1, "vector --config /etc/vector.yaml");
+    table.add(95, 1, "/usr/bin/sshd -D");
+    table.add(200, 95, "bash");
+
+    List<DiagnosticsProcess> processes = new ProcessCollector(OsFamily.LINUX, table).collect(TestContext.standalone().withSelfPid(100));
+
+    assertThat(processes).extracting(DiagnosticsProcess::pid).containsExactly(90L, 100L, 150L, 151L);
+    assertThat(processes.get(1).command()).isEqualTo("python -m skulk --api-key *** --port 52415");
+    assertThat(processes.get(0).parentPid()).isEqualTo(1L);
+    assertThat(processes.get(0).memoryPercent()).isEqualTo(100.0 * (64L << 20) / (16L << 30));
+    assertThat(processes.get(0).rss()).isEqualTo(Memory.ofMiB(64));
+    assertThat(processes.get(0).status()).isEqualTo("sleeping");
+  }
+
+  @Test
+  void cpuPercentIsSinceThePreviousCollectionAndAReusedPidStartsOver() throws Exception {
+    FakeTable table = new FakeTable();
+    table.add(100, 1, "skulk");
+    table.set(100, 1, 2_000, 10_000); // 2 s of CPU in 10 s of life
+    ProcessCollector collector = new ProcessCollector(OsFamily.LINUX, table);
+
+    DiagnosticsProcess first = collector.collect(TestContext.standalone().withSelfPid(100)).get(0);
+    table.set(100, 1, 3_500, 12_000); // +1.5 s of CPU in +2 s
+    DiagnosticsProcess second = collector.collect(TestContext.standalone().withSelfPid(100)).get(0);
+    table.set(100, 2, 100, 1_000); // pid 100 reused by a new process (another start time)
+    DiagnosticsProcess reused = collector.collect(TestContext.standalone().withSelfPid(100)).get(0);
+
+    assertThat(first.cpuPercent()).isEqualTo(20.0); // first sight: average since start
+    assertThat(second.cpuPercent()).isEqualTo(75.0);
+    assertThat(reused.cpuPercent()).isEqualTo(10.0); // not (100 - 3500) / (1000 - 12000)
+    assertThat(reused.elapsedSeconds()).isEqualTo(1.0);
+  }
+
+  @Test
+  void commandLinesAreReadOncePerProcessAndVanishedProcessesAreSkipped() throws Exception {
+    FakeTable table = new FakeTable();
+    table.add(100, 1, "skulk");
+    table.add(101, 100, "runner");
+    table.add(300, 1, "vector --config x");
+    for (int i = 400; i < 450; i++) {
+      table.add(i, 1, "unrelated-" + i);
+    }
+    ProcessCollector collector = new ProcessCollector(OsFamily.LINUX, table);
+
+    collector.collect(TestContext.standalone().withSelfPid(100));
+    table.gone.add(101L);
+    List<DiagnosticsProcess> second = collector.collect(TestContext.standalone().withSelfPid(100));
+
+    assertThat(second).extracting(DiagnosticsProcess::pid).containsExactly(100L, 300L);
+    assertThat(table.argumentReads).allSatisfy((pid, reads) -> assertThat(reads.get()).as("pid %s", pid).isEqualTo(1));
+    assertThat(table.argumentReads).hasSize(53);
+  }
+
+  @Test
+  void aProcessWithoutArgumentsIsReportedByName() throws Exception {
+    FakeTable table = new FakeTable();
+    table.add(100, 1, "");
+    assertThat(new ProcessCollector(OsFamily.LINUX, table).collect(TestContext.standalone().withSelfPid(100)))
+        .extracting(DiagnosticsProcess::command)
+        .containsExactly("proc-100");
+  }
+
+  /** An in-memory process table. */
+  private static final class FakeTable implements ProcessTable {
+    private final Map<Long, long[]> rows = new ConcurrentHashMap<>(); // pid -> ppid, start, cpu, up
+    private final Map<Long, String> commands = new ConcurrentHashMap<>();
+    final Map<Long, AtomicInteger> argumentReads = new ConcurrentHashMap<>();
+    final List<Long> gone = new ArrayList<>();
+
+    void add(long pid, long ppid, String command) {
+      rows.put(pid, new long[] {ppid, 1, 0, 1_000});
+      commands.put(pid, command);
+    }
+
+    void set(long pid, long start, long cpuMillis, long upMillis) {
+      long[] row = rows.get(pid);
+      rows.put(pid, new long[] {row[0], start, cpuMillis, upMillis});
+    }
+
+    @Override
+    public List<Row> snapshot() {
+      List<Row> snapshot = new ArrayList<>();
+      rows.forEach(
+          (pid, r) ->
+              snapshot.add(
+                  new Row(pid, r[0], r[1], "proc-" + pid, r[2], 64L << 20, r[3], "sleeping",
+                      () -> {
+                        argumentReads.computeIfAbsent(pid, k -> new AtomicInteger()).incrementAndGet();
+                        String command = commands.get(pid);
+                        return command.isEmpty() ? List.of() : List.of(command.split(" "));
+                      })));
+      return snapshot;
+    }
+
+    @Override
+    public long totalMemoryBytes() {
+      return 16L << 30;
+    }
+
+    @Override
+    public Status status(Row row) {
+      return gone.contains(row.pid()) ? Status.GONE : Status.of(row.fallbackStatus());
+    }
+  }
+}
