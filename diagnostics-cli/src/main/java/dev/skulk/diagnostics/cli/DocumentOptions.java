@@ -1,6 +1,5 @@
 package dev.skulk.diagnostics.cli;
 
-import dev.skulk.diagnostics.json.DiagnosticsFormatException;
 import dev.skulk.diagnostics.json.DiagnosticsJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,10 +54,10 @@ final class DocumentOptions {
     } catch (JacksonException e) {
       // Not JSON at all: let the codec describe the problem with its path.
       json().read(document, BundleType.NODE.modelType());
-      throw new DiagnosticsFormatException("$", "not a JSON document");
+      throw new IllegalArgumentException("$: not a JSON document");
     }
     if (tree == null || !tree.isObject()) {
-      throw new DiagnosticsFormatException("$", "expected a JSON object");
+      throw new IllegalArgumentException("$: expected a JSON object");
     }
     Set<String> keys = new LinkedHashSet<>(tree.propertyNames());
     return BundleType.detect(keys);
