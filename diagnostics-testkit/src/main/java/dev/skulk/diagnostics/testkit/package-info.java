@@ -1,11 +1,8 @@
 /**
- * Fakes and fixtures for testing code built on Skulk Diagnostics: {@link
- * dev.skulk.diagnostics.testkit.InMemoryClusterState}, {@link
- * dev.skulk.diagnostics.testkit.FakeCollector}, {@link dev.skulk.diagnostics.testkit.TestClock},
- * {@link dev.skulk.diagnostics.testkit.TestTicker}, AssertJ assertions behind {@link
- * dev.skulk.diagnostics.testkit.DiagnosticsAssertions#assertThat}, and the {@link
- * dev.skulk.diagnostics.testkit.CollectorCompatibilityKit} every collector's test extends.
- * JUnit 5, jqwik and AssertJ are {@code provided}: bring your own versions.
+ * Test support for hosts of the diagnostics SDK and for its own tests: arbitraries for every model
+ * type, sample bundles, fakes of collectors, state, clocks and tickers, assertions, and the
+ * compatibility kit every collector test extends. JUnit, jqwik and AssertJ are {@code provided}
+ * dependencies: bring your own versions.
  */
 @NullMarked
 package dev.skulk.diagnostics.testkit;
