@@ -60,7 +60,8 @@ import org.slf4j.LoggerFactory;
  *
  * All slots are collected in parallel on the executor. Per slot, the enabled collectors are tried
  * by priority (highest first; ties in registration order) until one is {@linkplain
- * Collector#isAvailable() available}; that one is called and the others are {@code SKIPPED}. Every
+ * Collector#isAvailable() available}; that one is called and the others are {@code SKIPPED} (one
+ * whose {@code isAvailable()} throws is {@code FAILED}, with a warning, and the next is tried). Every
  * call into a collector is isolated: anything it throws except a {@link VirtualMachineError} (a
  * {@link LinkageError} included) is a failure, a value of the wrong type is a failure ({@link
  * Slot#cast}), and a slot whose work is not done within its budget (the collector timeout, capped
