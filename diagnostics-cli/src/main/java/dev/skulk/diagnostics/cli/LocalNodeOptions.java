@@ -1,9 +1,9 @@
 package dev.skulk.diagnostics.cli;
 
 import dev.skulk.diagnostics.assembly.DiagnosticsAssembler;
+import dev.skulk.diagnostics.assembly.internal.RuntimeFallback;
 import dev.skulk.diagnostics.spi.HostFacts;
 import dev.skulk.diagnostics.spi.HostFactsBuilder;
-import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -26,7 +26,7 @@ final class LocalNodeOptions {
   double collectDeadlineSeconds = 5;
 
   String resolvedNodeId() {
-    return nodeId != null ? nodeId : LocalHost.name();
+    return nodeId != null ? nodeId : RuntimeFallback.hostname(System::getenv);
   }
 
   /** An assembler for this machine with the default collectors found on the class path. */

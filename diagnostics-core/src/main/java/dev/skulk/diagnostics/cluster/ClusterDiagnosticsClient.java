@@ -2,7 +2,7 @@ package dev.skulk.diagnostics.cluster;
 
 import dev.skulk.diagnostics.cluster.internal.DaemonThreads;
 import dev.skulk.diagnostics.cluster.internal.PeerHttp;
-import dev.skulk.diagnostics.cluster.internal.PythonFloats;
+import dev.skulk.diagnostics.cluster.internal.PythonRepr;
 import dev.skulk.diagnostics.json.DiagnosticsFormatException;
 import dev.skulk.diagnostics.json.DiagnosticsJson;
 import dev.skulk.diagnostics.model.ClusterDiagnostics;
@@ -349,7 +349,7 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
     } catch (TimeoutException e) {
       local.cancel(true);
       return failed(localNodeId, null, "ReadTimeout: the local node's diagnostics were not ready within "
-          + PythonFloats.repr(deadline.toNanos() / 1e9) + "s");
+          + PythonRepr.repr(deadline.toNanos() / 1e9) + "s");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof VirtualMachineError) {
@@ -373,7 +373,7 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
     } catch (TimeoutException e) {
       future.cancel(true);
       return failed(nodeId, url, "ReadTimeout: no complete answer from '" + url + NODE_PATH
-          + "' within the overall deadline of " + PythonFloats.repr(deadline.toNanos() / 1e9) + "s");
+          + "' within the overall deadline of " + PythonRepr.repr(deadline.toNanos() / 1e9) + "s");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       LOG.warn("Fetching the diagnostics of peer {} failed unexpectedly", nodeId, cause);

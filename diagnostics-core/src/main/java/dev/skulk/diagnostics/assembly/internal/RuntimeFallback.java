@@ -45,9 +45,9 @@ public final class RuntimeFallback {
         System.getProperty("user.dir", ""),
         configPath,
         exists(configPath),
-        orUnknown(facts.skulkVersion()),
+        facts.skulkVersion() == null || facts.skulkVersion().isBlank() ? "unknown" : facts.skulkVersion(),
         facts.skulkCommit() != null ? facts.skulkCommit() : identity != null ? identity.skulkCommit() : "Unknown",
-        blankToNull(env.apply("SKULK_LIBP2P_NAMESPACE")),
+        env.apply("SKULK_LIBP2P_NAMESPACE"),
         TRUE_VALUES.contains(env.apply("PYTHONUNBUFFERED")),
         false,
         facts.structuredLoggingConfigured(),
@@ -82,10 +82,6 @@ public final class RuntimeFallback {
     } catch (RuntimeException e) {
       return false;
     }
-  }
-
-  private static String orUnknown(@Nullable String value) {
-    return value == null || value.isBlank() ? "Unknown" : value;
   }
 
   private static @Nullable String blankToNull(@Nullable String value) {

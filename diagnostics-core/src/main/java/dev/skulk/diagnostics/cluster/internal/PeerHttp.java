@@ -243,7 +243,7 @@ public final class PeerHttp {
 
   /** Seconds as Python prints a float: {@code 2.0}, {@code 0.5}. */
   static String seconds(Duration d) {
-    return PythonFloats.repr(d.toNanos() / 1e9);
+    return PythonRepr.repr(d.toNanos() / 1e9);
   }
 
   private static void closeQuietly(InputStream in) {

@@ -118,8 +118,8 @@ public final class ProcessCommandRunner implements CommandRunner {
       }
       String error =
           interrupted
-              ? "Interrupted after " + PythonFloats.repr(elapsed) + "s"
-              : "Timed out after " + PythonFloats.repr(timeout.toNanos() / 1e9) + "s";
+              ? "Interrupted after " + PythonRepr.repr(elapsed) + "s"
+              : "Timed out after " + PythonRepr.repr(timeout.toNanos() / 1e9) + "s";
       return new DiagnosticProcessSample(name, argv, false, null, elapsed, out.text(), err.text(), error);
     }
     // The command exited; a grandchild may still hold the pipes, so bound the final drain too.

@@ -29,7 +29,7 @@ class ProcessSamplersTest {
 
     @Override
     public DiagnosticProcessSample run(String name, List<String> command, Duration timeout) {
-      calls.add(name + " " + String.join(" ", command) + " @" + PythonFloats.repr(timeout.toMillis() / 1000.0));
+      calls.add(name + " " + String.join(" ", command) + " @" + PythonRepr.repr(timeout.toMillis() / 1000.0));
       return new DiagnosticProcessSample(name, command, true, 0, 0.0, "", "", null);
     }
 

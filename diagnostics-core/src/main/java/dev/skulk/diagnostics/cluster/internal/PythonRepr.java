@@ -2,10 +2,15 @@ package dev.skulk.diagnostics.cluster.internal;
 
 import java.math.BigDecimal;
 
-/** Formats a double as Python's {@code repr(float)} does, for messages; not a stable API. */
-public final class PythonFloats {
+/**
+ * Formats a double as Python's {@code repr(float)} (and {@code str}) does, for messages such as
+ * {@code Timed out after 8.0s} that must read as Python Skulk writes them. Not the wire format:
+ * pydantic writes JSON floats differently ({@code 1e-5}, not {@code 1e-05}); the codec handles that.
+ * Not a stable API.
+ */
+public final class PythonRepr {
 
-  private PythonFloats() {}
+  private PythonRepr() {}
 
   /**
    * {@code 8.0}, {@code 8.5}, {@code 0.25}, {@code 1e-05}, {@code 1e+16}: positional with at least
