@@ -17,17 +17,23 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link Double#toString(double)} cannot be used as it is: besides its {@code 1.0E-7} style, on
  * JDK 17 it sometimes gives more digits than needed or not the closest ones, and from JDK 19 on it
- * prefers two digits to one ({@code 4.9E-324} where Python writes {@code 5e-324}). It only serves
- * here as an upper bound on the digit count; the digits themselves come from exact decimal
- * arithmetic, the same on every JDK.
+ * prefers two digits to one ({@code 4.9E-324} where Python writes {@code 5e-324}). From JDK 19 on
+ * its digits are taken as they are when there are more than two (then they are the shortest and
+ * closest, as pydantic's), and two-digit results are checked for a one-digit decimal that reads
+ * back. On older JDKs the digits come from exact decimal arithmetic, with {@code Double.toString}
+ * only as an upper bound on their count.
  *
- * <p>Stateless and thread-safe; a call costs a few exact {@link BigDecimal} roundings (about a
- * microsecond).
+ * <p>Stateless and thread-safe. A call costs about as much as {@code Double.toString} on JDK 19 and
+ * later, and a few exact {@link BigDecimal} roundings (a few microseconds) on JDK 17 and 18; see
+ * the benchmarks module for figures.
  */
 final class PythonFloats {
 
   /** More significant digits than any double ever needs to round-trip. */
   private static final int MAX_DIGITS = 17;
+
+  /** Whether {@link Double#toString(double)} gives the shortest digits (JDK-4511638, fixed in 19). */
+  private static final boolean JDK_DIGITS_ARE_SHORTEST = Runtime.version().feature() >= 19;
 
   private PythonFloats() {}
 
@@ -47,7 +53,9 @@ final class PythonFloats {
     if (value < 0) {
       out.append('-');
     }
-    BigDecimal shortest = shortestDecimal(Math.abs(value)).stripTrailingZeros();
+    double magnitude = Math.abs(value);
+    BigDecimal shortest = JDK_DIGITS_ARE_SHORTEST ? jdkShortest(magnitude) : shortestDecimal(magnitude);
+    shortest = shortest.stripTrailingZeros();
     String digits = shortest.unscaledValue().toString();
     int exponent = digits.length() - 1 - shortest.scale();
     if (exponent >= -5 && exponent < 16) {
@@ -58,8 +66,31 @@ final class PythonFloats {
     return out.toString();
   }
 
+  /**
+   * The shortest decimal that reads back as {@code magnitude}, from JDK 19's {@link
+   * Double#toString(double)}: its digits are shortest except that it prefers two digits to one,
+   * so a two-digit result is checked for a one-digit decimal that also reads back.
+   */
+  static BigDecimal jdkShortest(double magnitude) {
+    BigDecimal jdk = new BigDecimal(Double.toString(magnitude)).stripTrailingZeros();
+    if (jdk.precision() != 2) {
+      return jdk;
+    }
+    BigDecimal best = null;
+    for (RoundingMode mode : new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}) {
+      BigDecimal oneDigit = jdk.round(new MathContext(1, mode));
+      if (oneDigit.signum() > 0 && oneDigit.doubleValue() == magnitude) {
+        BigDecimal exact = new BigDecimal(magnitude);
+        if (best == null || oneDigit.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0) {
+          best = oneDigit;
+        }
+      }
+    }
+    return best != null ? best : jdk;
+  }
+
   /** The shortest decimal that reads back as {@code magnitude} (positive and finite). */
-  private static BigDecimal shortestDecimal(double magnitude) {
+  static BigDecimal shortestDecimal(double magnitude) {
     BigDecimal exact = new BigDecimal(magnitude);
     int precision = Math.min(significantDigits(Double.toString(magnitude)), MAX_DIGITS);
     BigDecimal best = closestRoundTripping(exact, magnitude, precision);

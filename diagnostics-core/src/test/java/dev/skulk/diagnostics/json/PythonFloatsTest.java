@@ -132,4 +132,25 @@ class PythonFloatsTest {
     }
     return false;
   }
+
+  @Test
+  void onJdk19AndLaterTheFastPathGivesTheExactShortestDigits() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() >= 19,
+        "Double.toString gives shortest digits from JDK 19 on; older JDKs use the exact path only");
+    java.util.SplittableRandom random = new java.util.SplittableRandom(20261127L);
+    for (int i = 0; i < 200_000; i++) {
+      double value = i % 2 == 0
+          ? Double.longBitsToDouble(random.nextLong() & 0x7fffffffffffffffL)
+          : Math.round(random.nextDouble() * 1e6) / Math.pow(10, random.nextInt(1, 8));
+      if (!Double.isFinite(value) || value == 0) {
+        continue;
+      }
+      assertThat(PythonFloats.jdkShortest(value).compareTo(PythonFloats.shortestDecimal(value)))
+          .as("digits of %s", value).isZero();
+    }
+    for (double twoDigitsOnTheJdk : new double[] {Double.MIN_VALUE, 2 * Double.MIN_VALUE, 0.25, 1.5e300, 9.9e-6}) {
+      assertThat(PythonFloats.jdkShortest(twoDigitsOnTheJdk).compareTo(PythonFloats.shortestDecimal(twoDigitsOnTheJdk)))
+          .as("digits of %s", twoDigitsOnTheJdk).isZero();
+    }
+  }
 }
