@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Writing and reading a realistic node bundle (two runners mid-decode with full 128-entry flight
- * recorders, about 120 KB of JSON) and a three-node cluster bundle: the work a node does per
+ * recorders, about 140 KB of JSON) and a three-node cluster bundle: the work a node does per
  * dashboard poll and a fan-out does per peer.
  */
 @State(Scope.Benchmark)
