@@ -2,6 +2,8 @@ package dev.skulk.diagnostics.cli;
 
 import dev.skulk.diagnostics.json.DiagnosticsFormatException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +16,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Checks a diagnostics document against the wire contract, as strictly as a Python Skulk peer does.",
-      "Exit 0 when valid; exit 1 with one line per problem (JSON path: reason) on stderr otherwise."
+      "Exit 0 when valid; exit 1 with one line per problem (JSON path: reason) on stderr otherwise.",
+      "Problems in object members are all listed; listing stops at the first one it cannot get past",
+      "(a missing or bad required value, a bad list element)."
     })
 final class ValidateCommand implements Callable<Integer> {
 
@@ -27,9 +31,13 @@ final class ValidateCommand implements Callable<Integer> {
     try {
       byte[] bytes = document.readBytes(System.in);
       BundleType type = document.resolveType(bytes);
-      document.json().read(bytes, type.modelType());
-      spec.commandLine().getOut().println("valid " + type.name().toLowerCase(java.util.Locale.ROOT));
-      return 0;
+      List<DiagnosticsFormatException> problems = document.json().validate(bytes, type.modelType());
+      if (problems.isEmpty()) {
+        spec.commandLine().getOut().println("valid " + type.name().toLowerCase(Locale.ROOT));
+        return 0;
+      }
+      problems.forEach(problem -> spec.commandLine().getErr().println(problem.getMessage()));
+      return 1;
     } catch (DiagnosticsFormatException e) {
       spec.commandLine().getErr().println(e.getMessage());
       return 1;

@@ -66,6 +66,20 @@ class SkulkDiagTest {
   }
 
   @Test
+  void validateListsEveryProblemOnItsOwnLine() throws IOException {
+    String bad = specExample()
+        .replace("\"hostname\": \"string\",", "\"hostname\": \"string\", \"colour\": \"red\",")
+        .replace("\"status\": \"string\",", "\"status\": 12,");
+
+    CliRun run = CliRun.of("validate", file("bad.json", bad).toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().lines()).containsExactly(
+        "$.nodes[0].diagnostics.runtime.colour: unknown field 'colour'",
+        "$.nodes[0].diagnostics.processes[0].status: expected a string, got a number");
+  }
+
+  @Test
   void lenientValidationIgnoresUnknownFields() throws IOException {
     String newer = specExample().replace("\"hostname\": \"string\",", "\"hostname\": \"string\", \"colour\": \"red\",");
 

@@ -3,6 +3,7 @@ package dev.skulk.diagnostics.json;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.Nulls;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -136,6 +137,19 @@ public final class DiagnosticsJson {
     } catch (JacksonException e) {
       throw Failures.of(e);
     }
+  }
+
+  /**
+   * Every problem a read of {@code json} as {@code type} finds that it can get past, in document
+   * order of discovery: empty when the document is valid. After a problem in an object member (an
+   * unknown field, a bad optional value) the member is set aside and reading goes on; it stops at
+   * the first problem it cannot get past (a required member missing or bad, a bad list element,
+   * malformed JSON), which is the last one listed. At most 100 problems. Costs one read per problem.
+   */
+  public List<DiagnosticsFormatException> validate(byte[] json, Class<?> type) {
+    Objects.requireNonNull(json, "json");
+    Objects.requireNonNull(type, "type");
+    return List.copyOf(ProblemSweep.sweep(this, json, type));
   }
 
   private <T> T read(JsonParser parser, Class<T> type) {
