@@ -141,7 +141,7 @@ class SkulkDiagIT {
         } catch (java.io.IOException e) {
           return "";
         }
-      });
+      }, SkulkDiagIT::onOwnThread);
       String line = banner.get(60, TimeUnit.SECONDS);
       Matcher port = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)").matcher(line);
       assertThat(port.find()).as(line).isTrue();
@@ -163,5 +163,12 @@ class SkulkDiagIT {
     } finally {
       serve.destroyForcibly();
     }
+  }
+
+  /** Blocking reads get a daemon thread of their own, never a worker of the shared pool. */
+  private static void onOwnThread(Runnable task) {
+    Thread thread = new Thread(task, "skulk-diag-it-reader");
+    thread.setDaemon(true);
+    thread.start();
   }
 }

@@ -42,7 +42,9 @@ final class SystemCommandRunner implements CommandRunner {
                 process.destroyForcibly();
               }
             },
-            CompletableFuture.delayedExecutor(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS));
+            // Its own thread: the default async pool can be a single busy worker on small machines.
+            CompletableFuture.delayedExecutor(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS,
+                SystemCommandRunner::startWatchdog));
     List<String> lines = new ArrayList<>();
     boolean stoppedEarly = false;
     boolean readToEnd = false;
@@ -82,5 +84,11 @@ final class SystemCommandRunner implements CommandRunner {
       throw new IOException(command.get(0) + " exited with status " + process.exitValue());
     }
     return lines;
+  }
+
+  private static void startWatchdog(Runnable kill) {
+    Thread watchdog = new Thread(kill, "skulk-diag-command-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
   }
 }
