@@ -59,9 +59,12 @@ import org.slf4j.LoggerFactory;
  * <h2>Collectors</h2>
  *
  * All slots are collected in parallel on the executor. Per slot, the enabled collectors are tried
- * by priority (highest first; ties in registration order) until one is {@linkplain
- * Collector#isAvailable() available}; that one is called and the others are {@code SKIPPED} (one
- * whose {@code isAvailable()} throws is {@code FAILED}, with a warning, and the next is tried). Every
+ * by priority (highest first; ties in registration order) until one gives a reading: one that is
+ * not {@linkplain Collector#isAvailable() available} is passed over ({@code UNAVAILABLE}); one that
+ * fails (its {@code isAvailable()} or {@code collect()} throws, or it returns the wrong type) is
+ * {@code FAILED}, with a warning, and the next is tried; one that returns null ({@code OK}, no
+ * reading) leaves the slot to the next too; the rest are {@code SKIPPED}. So a broken NVML falls
+ * back to {@code nvidia-smi}, and that to the CPU profile, within the slot's budget. Every
  * call into a collector is isolated: anything it throws except a {@link VirtualMachineError} (a
  * {@link LinkageError} included) is a failure, a value of the wrong type is a failure ({@link
  * Slot#cast}), and a slot whose work is not done within its budget (the collector timeout, capped

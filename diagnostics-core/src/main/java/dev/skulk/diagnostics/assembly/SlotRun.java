@@ -14,7 +14,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The work of one slot in one assembly, run on a collector thread: try the slot's enabled
- * collectors by priority until one is available, and call that one. Everything it learns is
+ * collectors by priority until one gives a reading. An unavailable collector is passed over; one
+ * that fails, returns the wrong type or returns null leaves the slot to the next (so a broken NVML
+ * falls back to {@code nvidia-smi}, and that to the CPU profile), its failure still reported; one
+ * that runs out of the slot's budget ends the run, since the budget is shared. Everything it learns is
  * published under its lock; once the assembling thread {@link #close closes} it (done, failed or
  * out of time), anything the collector thread reports later is dropped, so a late value can never
  * reach a bundle.
@@ -128,7 +131,7 @@ final class SlotRun implements Runnable {
       } catch (VirtualMachineError e) {
         throw e;
       } catch (Throwable e) {
-        return new Step(attempt(candidate, Status.FAILED, begin, e, Texts.collectorFailed(candidate.name, e)), null, true);
+        return new Step(attempt(candidate, Status.FAILED, begin, e, Texts.collectorFailed(candidate.name, e)), null, false);
       }
       if (ticker.read() - startTick > budget.toNanos()) {
         TimeoutException late = new TimeoutException(
@@ -137,13 +140,13 @@ final class SlotRun implements Runnable {
             null, true);
       }
       if (raw == null) {
-        return new Step(attempt(candidate, Status.OK, begin, null, null), null, true);
+        return new Step(attempt(candidate, Status.OK, begin, null, null), null, false);
       }
       Object typed;
       try {
         typed = slot.cast(raw);
       } catch (ClassCastException e) {
-        return new Step(attempt(candidate, Status.FAILED, begin, e, Texts.collectorFailed(candidate.name, e)), null, true);
+        return new Step(attempt(candidate, Status.FAILED, begin, e, Texts.collectorFailed(candidate.name, e)), null, false);
       }
       return new Step(attempt(candidate, Status.OK, begin, null, null), typed, true);
     } finally {

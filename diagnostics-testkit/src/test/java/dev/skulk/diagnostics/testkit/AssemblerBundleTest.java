@@ -279,6 +279,28 @@ class AssemblerBundleTest {
   }
 
   @Test
+  void aFailingOrEmptyCollectorLeavesItsSlotToTheNextByPriority() {
+    FakeCollector<?> broken = FakeCollector.throwing(Slot.DISK, new IllegalStateException("nvmlInit failed"))
+        .named("broken").withPriority(100);
+    FakeCollector<?> empty = FakeCollector.returning(Slot.DISK, null).named("empty").withPriority(50);
+    FakeCollector<?> garbage = FakeCollector.returningGarbage(Slot.DISK, "not a disk").named("garbage").withPriority(20);
+    FakeCollector<?> generic = FakeCollector.returning(Slot.DISK, Samples.disk(7)).named("generic");
+
+    AssemblyReport report = build(builder()
+        .addCollector(generic).addCollector(garbage).addCollector(empty).addCollector(broken))
+        .assembleNodeReport();
+
+    assertThat(report)
+        .hasOutcome("broken", Status.FAILED)
+        .hasOutcome("empty", Status.OK)
+        .hasOutcome("garbage", Status.FAILED)
+        .hasOutcome("generic", Status.OK);
+    assertThat(report.bundle().resources().disk()).isEqualTo(Samples.disk(7));
+    assertThat(report.bundle().warnings()).contains("Collector broken failed: IllegalStateException: nvmlInit failed");
+    assertThat(report.bundle().warnings()).anyMatch(w -> w.startsWith("Collector garbage failed: ClassCastException"));
+  }
+
+  @Test
   void disabledCollectorsAreNotCalledAndEnableWinsWhenLast() {
     FakeCollector<?> disk = FakeCollector.returning(Slot.DISK, Samples.disk(1)).named("disk");
     FakeCollector<?> memory = FakeCollector.returning(Slot.CURRENT_MEMORY, Samples.memory()).named("memory");
