@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code skulk-diag cluster}: this machine plus every peer, fetched in parallel. */
@@ -24,23 +23,18 @@ final class ClusterCommand implements Callable<Integer> {
 
   @Mixin PeerOptions peers;
 
-  @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "12",
-      description = "Overall deadline of the fan-out, in seconds (default: ${DEFAULT-VALUE}).")
-  double deadlineSeconds = 12;
-
-  @Option(names = "--pretty", description = "Indent the output for reading.")
-  boolean pretty;
+  @Mixin FanOutOptions fanOut;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    var deadline = Durations.ofSeconds(deadlineSeconds, "--deadline");
+    var deadline = fanOut.deadline();
     try (DiagnosticsAssembler assembler = local.newAssembler();
         ClusterDiagnosticsClient client = ClusterClients.newClient(local, peers, assembler, deadline)) {
       ClusterDiagnostics cluster =
           client.collect(deadline, ClusterClients.progressOn(spec.commandLine().getErr()));
-      Output.print(spec, cluster, pretty);
+      Output.print(spec, cluster, fanOut.pretty);
       return 0;
     }
   }

@@ -33,6 +33,22 @@ public final class SkulkDiag {
   public static CommandLine newCommandLine() {
     CommandLine commandLine = new CommandLine(new SkulkDiag());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setExecutionExceptionHandler(SkulkDiag::explain);
     return commandLine;
+  }
+
+  /**
+   * A command that failed says why in one line instead of a stack trace: exit 2 for input the
+   * user can fix (a bad option value such as {@code --peer x} or {@code --deadline 0}), 1 otherwise.
+   */
+  private static int explain(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
+    boolean usage = failure instanceof IllegalArgumentException;
+    String message = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
+    command.getErr().println("skulk-diag " + command.getCommandName() + ": " + message);
+    if (usage) {
+      command.getErr().println("Try 'skulk-diag " + command.getCommandName() + " --help'.");
+    }
+    command.getErr().flush();
+    return usage ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
   }
 }

@@ -189,6 +189,17 @@ class SkulkDiagTest {
   }
 
   @Test
+  void badOptionValuesAreOneLineUsageErrors() {
+    CliRun badPeer = CliRun.of("cluster", "--peer", "no-equals-sign");
+    CliRun badDeadline = CliRun.of("timeline", "--deadline", "0");
+
+    assertThat(badPeer.exitCode()).isEqualTo(2);
+    assertThat(badPeer.err()).startsWith("skulk-diag cluster: ").contains("no-equals-sign").doesNotContain("\tat ");
+    assertThat(badDeadline.exitCode()).isEqualTo(2);
+    assertThat(badDeadline.err()).startsWith("skulk-diag timeline: --deadline must be between 0 and 3600 seconds");
+  }
+
+  @Test
   void unknownOptionsAreUsageErrors() {
     CliRun run = CliRun.of("validate", "--colour", "x.json");
 
