@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "capture",
     mixinStandardHelpOptions = true,
+    header = "Captures this machine (or a peer) focused on one runner, with process samples.",
     description = {
       "Captures a node bundle focused on one runner (by --runner or --task), with process samples",
       "of the runner (sample/vmmap/footprint on macOS; /proc, jcmd, py-spy on Linux) unless --no-samples.",

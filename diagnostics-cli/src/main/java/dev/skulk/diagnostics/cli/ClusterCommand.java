@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "cluster",
     mixinStandardHelpOptions = true,
+    header = "Prints the cluster bundle: this machine and every --peer, fetched in parallel.",
     description = {
       "Prints the cluster bundle: this machine's node bundle first, then every --peer's, fetched in parallel.",
       "A peer that fails is an ok:false entry with its error; the whole fan-out ends within --deadline."

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "node",
     mixinStandardHelpOptions = true,
+    header = "Prints this machine's live node bundle from the default collectors.",
     description = "Builds this machine's live node diagnostics bundle with the default collectors and prints it.")
 final class NodeCommand implements Callable<Integer> {
 

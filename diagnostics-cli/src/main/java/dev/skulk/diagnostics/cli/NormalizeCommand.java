@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "normalize",
     mixinStandardHelpOptions = true,
+    header = "Writes a document back in canonical wire form.",
     description = {
       "Reads a diagnostics document (strictly unless --lenient) and writes it back in canonical form:",
       "every key, spec field order, pydantic float formatting, compact UTF-8 JSON."

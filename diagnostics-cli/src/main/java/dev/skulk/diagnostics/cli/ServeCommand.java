@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
+    header = "Serves this machine's diagnostics over Skulk's HTTP API until Ctrl-C.",
     description = {
       "Serves this machine's live diagnostics over HTTP, as a Skulk node does: /v1/diagnostics/node,",
       "/v1/diagnostics/cluster (fanning out to every --peer), .../cluster/timeline, .../cluster/{nodeId},",

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "timeline",
     mixinStandardHelpOptions = true,
+    header = "Prints every runner's flight recorder across the cluster, in time order.",
     description = {
       "Prints the cross-rank timeline: the runners of this machine and every --peer, and all their",
       "flight-recorder entries merged in time order (a deadlock's rank disagreement reads top to bottom)."

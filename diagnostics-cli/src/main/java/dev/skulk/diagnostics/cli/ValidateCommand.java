@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
+    header = "Checks a document as strictly as a Python Skulk peer; lists every problem.",
     description = {
       "Checks a diagnostics document against the wire contract, as strictly as a Python Skulk peer does.",
       "Exit 0 when valid; exit 1 with one line per problem (JSON path: reason) on stderr otherwise.",
