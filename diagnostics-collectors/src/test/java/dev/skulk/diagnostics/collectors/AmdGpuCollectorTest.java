@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.skulk.diagnostics.model.SystemPerformanceProfile;
 import dev.skulk.diagnostics.spi.Collector;
 import dev.skulk.diagnostics.testkit.CollectorCompatibilityKit;
+import dev.skulk.diagnostics.testkit.TestCollectContext;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class AmdGpuCollectorTest extends CollectorCompatibilityKit {
 
   @Test
   void fakeSysfsTreeGivesTheExpectedSystemProfile() {
-    SystemPerformanceProfile profile = new AmdGpuCollector(OsFamily.LINUX, DRM).collect(TestContext.standalone());
+    SystemPerformanceProfile profile = new AmdGpuCollector(OsFamily.LINUX, DRM).collect(TestCollectContext.create());
     Map<String, String> expected =
         Fixtures.expectedPairs("platform/amdgpu-expected.txt").get("system profile");
 
@@ -46,7 +47,7 @@ class AmdGpuCollectorTest extends CollectorCompatibilityKit {
     assertThat(collector.priority()).isEqualTo(110);
     // No amdgpu device on this box; on one with it, a reading.
     if (collector.isAvailable()) {
-      assertThat(collector.collect(TestContext.standalone())).isNotNull();
+      assertThat(collector.collect(TestCollectContext.create())).isNotNull();
     }
   }
 }

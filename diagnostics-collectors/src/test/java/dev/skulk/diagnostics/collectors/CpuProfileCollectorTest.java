@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.skulk.diagnostics.model.AcceleratorMetrics;
 import dev.skulk.diagnostics.model.AcceleratorVendor;
 import dev.skulk.diagnostics.model.SystemPerformanceProfile;
+import dev.skulk.diagnostics.testkit.TestCollectContext;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -47,10 +48,10 @@ class CpuProfileCollectorTest extends CollectorCompatibilityKit {
 
     List<Double> figures =
         List.of(
-            collector.collect(TestContext.standalone()).pcpuUsage(),
-            collector.collect(TestContext.standalone()).pcpuUsage(),
-            collector.collect(TestContext.standalone()).pcpuUsage(),
-            collector.collect(TestContext.standalone()).pcpuUsage());
+            collector.collect(TestCollectContext.create()).pcpuUsage(),
+            collector.collect(TestCollectContext.create()).pcpuUsage(),
+            collector.collect(TestCollectContext.create()).pcpuUsage(),
+            collector.collect(TestCollectContext.create()).pcpuUsage());
 
     assertThat(figures).containsExactly(40.0, 100.0, 100.0, 0.0);
     assertThat(readings).isEmpty();
@@ -64,7 +65,7 @@ class CpuProfileCollectorTest extends CollectorCompatibilityKit {
             new ArrayDeque<>(List.of(ticks(0, 0, 0, 0), ticks(25, 0, 75, 0)))::removeFirst,
             () -> "AMD EPYC 9654 96-Core Processor");
 
-    SystemPerformanceProfile profile = collector.collect(TestContext.standalone());
+    SystemPerformanceProfile profile = collector.collect(TestCollectContext.create());
     AcceleratorMetrics accelerator = profile.accelerator();
 
     assertThat(profile.pcpuUsage()).isEqualTo(25.0);
@@ -87,9 +88,9 @@ class CpuProfileCollectorTest extends CollectorCompatibilityKit {
     assertThat(collector.isAvailable()).isTrue();
     assertThat(collector.priority()).isZero();
 
-    SystemPerformanceProfile first = collector.collect(TestContext.standalone());
+    SystemPerformanceProfile first = collector.collect(TestCollectContext.create());
     CpuBurner.burn(400);
-    SystemPerformanceProfile second = collector.collect(TestContext.standalone());
+    SystemPerformanceProfile second = collector.collect(TestCollectContext.create());
 
     assertThat(first.pcpuUsage()).isBetween(0.0, 100.0);
     assertThat(second.pcpuUsage()).isGreaterThan(0.0).isLessThanOrEqualTo(100.0);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skulk.diagnostics.model.DiskUsage;
 import dev.skulk.diagnostics.spi.HostFactsBuilder;
+import dev.skulk.diagnostics.testkit.TestCollectContext;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
@@ -26,23 +27,27 @@ class DiskCollectorTest extends CollectorCompatibilityKit {
     Path models = Files.createDirectories(home.resolve(".skulk/models"));
     DiskCollector collector = new DiskCollector(home);
 
-    assertThat(collector.modelsDirectory(TestContext.standalone())).isEqualTo(models);
-    assertReadingMatches(collector.collect(TestContext.standalone()), Files.getFileStore(models));
+    assertThat(collector.modelsDirectory(TestCollectContext.create())).isEqualTo(models);
+    assertReadingMatches(collector.collect(TestCollectContext.create()), Files.getFileStore(models));
   }
 
   @Test
   void fallsBackToHomeWhenTheModelsDirectoryIsAbsent(@TempDir Path home) throws IOException {
     DiskCollector collector = new DiskCollector(home);
 
-    assertThat(collector.modelsDirectory(TestContext.standalone())).isEqualTo(home);
-    assertReadingMatches(collector.collect(TestContext.standalone()), Files.getFileStore(home));
+    assertThat(collector.modelsDirectory(TestCollectContext.create())).isEqualTo(home);
+    assertReadingMatches(collector.collect(TestCollectContext.create()), Files.getFileStore(home));
   }
 
   @Test
   void hostFactsModelsDirectoryWins(@TempDir Path home, @TempDir Path elsewhere) throws IOException {
     DiskCollector collector = new DiskCollector(home);
-    TestContext context = TestContext.with(new HostFactsBuilder().modelsDirectory(elsewhere.toString()).build());
-    TestContext tilde = TestContext.with(new HostFactsBuilder().modelsDirectory("~/weights").build());
+    TestCollectContext context =
+        TestCollectContext.builder()
+            .hostFacts(new HostFactsBuilder().modelsDirectory(elsewhere.toString()).build())
+            .build();
+    TestCollectContext tilde =
+        TestCollectContext.builder().hostFacts(new HostFactsBuilder().modelsDirectory("~/weights").build()).build();
     Files.createDirectories(home.resolve("weights"));
 
     assertThat(collector.modelsDirectory(context)).isEqualTo(elsewhere);
@@ -54,7 +59,7 @@ class DiskCollectorTest extends CollectorCompatibilityKit {
   void realHome() throws IOException {
     DiskCollector collector = new DiskCollector();
     assertThat(collector.isAvailable()).isTrue();
-    DiskUsage disk = collector.collect(TestContext.standalone());
+    DiskUsage disk = collector.collect(TestCollectContext.create());
     assertThat(disk.total().inBytes()).isPositive();
     assertThat(disk.available().inBytes()).isBetween(0L, disk.total().inBytes());
   }

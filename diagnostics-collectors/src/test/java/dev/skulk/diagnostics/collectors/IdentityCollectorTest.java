@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skulk.diagnostics.model.NodeIdentity;
 import dev.skulk.diagnostics.spi.HostFactsBuilder;
+import dev.skulk.diagnostics.testkit.TestCollectContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +36,12 @@ class IdentityCollectorTest extends CollectorCompatibilityKit {
               return new IdentityCollector.StaticFacts("ProLiant DL380 Gen11", "Intel(R) Xeon(R) Gold 6430", "12", "6.1.0-28-amd64");
             });
 
-    NodeIdentity first = collector.collect(TestContext.standalone());
+    NodeIdentity first = collector.collect(TestCollectContext.create());
     NodeIdentity second =
-        collector.collect(TestContext.with(new HostFactsBuilder().skulkVersion("2.0.0").skulkCommit("abc1234").build()));
+        collector.collect(
+            TestCollectContext.builder()
+                .hostFacts(new HostFactsBuilder().skulkVersion("2.0.0").skulkCommit("abc1234").build())
+                .build());
 
     assertThat(first)
         .isEqualTo(
@@ -58,7 +62,7 @@ class IdentityCollectorTest extends CollectorCompatibilityKit {
             new HostEnvironment(OsFamily.LINUX, k -> null, root, new FakeRunner(), "/"),
             () -> new IdentityCollector.StaticFacts(null, " ", null, null));
 
-    NodeIdentity identity = collector.collect(TestContext.standalone());
+    NodeIdentity identity = collector.collect(TestCollectContext.create());
 
     assertThat(identity.friendlyName()).isEqualTo("gpu-node-1");
     assertThat(identity.modelId()).isEqualTo("Unknown");
@@ -74,7 +78,7 @@ class IdentityCollectorTest extends CollectorCompatibilityKit {
             new HostEnvironment(OsFamily.MACOS, Map.of("HOSTNAME", "studio")::get, root, runner, "/"),
             () -> new IdentityCollector.StaticFacts("Mac Studio (Mac15,14)", "Apple M2 Ultra", "15.3.1", "24D70"));
 
-    NodeIdentity identity = collector.collect(TestContext.standalone());
+    NodeIdentity identity = collector.collect(TestCollectContext.create());
 
     assertThat(identity.friendlyName()).isEqualTo("Lena’s Mac Studio");
     assertThat(identity.osBuildVersion()).isEqualTo("24D70");
@@ -86,12 +90,12 @@ class IdentityCollectorTest extends CollectorCompatibilityKit {
     IdentityCollector collector = new IdentityCollector();
     assertThat(collector.isAvailable()).isTrue();
 
-    NodeIdentity identity = collector.collect(TestContext.standalone());
+    NodeIdentity identity = collector.collect(TestCollectContext.create());
 
     assertThat(identity.chipId()).isNotEqualTo("Unknown").isNotBlank();
     assertThat(identity.friendlyName()).isNotEqualTo("Unknown").isNotBlank();
     assertThat(identity.osVersion()).isNotBlank();
     assertThat(identity.osBuildVersion()).isNotEqualTo("Unknown");
-    assertThat(collector.collect(TestContext.standalone())).isEqualTo(identity);
+    assertThat(collector.collect(TestCollectContext.create())).isEqualTo(identity);
   }
 }

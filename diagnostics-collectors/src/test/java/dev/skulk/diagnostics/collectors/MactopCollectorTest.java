@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.skulk.diagnostics.model.SystemPerformanceProfile;
+import dev.skulk.diagnostics.testkit.TestCollectContext;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class MactopCollectorTest extends CollectorCompatibilityKit {
         new FakeRunner().answer("mactop", List.of("mactop v0.2.5 headless", LINE, "{\"gpu_usage\": 99}"));
     MactopCollector collector = new MactopCollector(OsFamily.MACOS, runner, () -> true);
 
-    SystemPerformanceProfile profile = collector.collect(TestContext.standalone());
+    SystemPerformanceProfile profile = collector.collect(TestCollectContext.create());
 
     assertThat(runner.commands).containsExactly(List.of("mactop", "--headless", "--format", "json"));
     assertThat(profile).isEqualTo(MactopParser.parse(LINE).profile());
@@ -37,7 +38,7 @@ class MactopCollectorTest extends CollectorCompatibilityKit {
   void noObjectLineIsAFailure() {
     MactopCollector collector =
         new MactopCollector(OsFamily.MACOS, new FakeRunner().answer("mactop", List.of("error: no SMC")), () -> true);
-    assertThatThrownBy(() -> collector.collect(TestContext.standalone()))
+    assertThatThrownBy(() -> collector.collect(TestCollectContext.create()))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("no JSON object");
   }

@@ -3,6 +3,7 @@ package dev.skulk.diagnostics.collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skulk.diagnostics.model.MemoryUsage;
+import dev.skulk.diagnostics.testkit.TestCollectContext;
 import org.junit.jupiter.api.Test;
 import dev.skulk.diagnostics.spi.Collector;
 import dev.skulk.diagnostics.testkit.CollectorCompatibilityKit;
@@ -20,7 +21,7 @@ class MemoryCollectorTest extends CollectorCompatibilityKit {
     MemoryCollector collector = new MemoryCollector();
     assertThat(collector.isAvailable()).isTrue();
 
-    MemoryUsage memory = collector.collect(TestContext.standalone());
+    MemoryUsage memory = collector.collect(TestCollectContext.create());
 
     long total = memory.ramTotal().inBytes();
     assertThat(total).isGreaterThan(64L * 1024 * 1024);

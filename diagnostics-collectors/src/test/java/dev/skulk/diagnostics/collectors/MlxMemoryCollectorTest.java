@@ -9,7 +9,10 @@ import dev.skulk.diagnostics.model.MlxMemorySnapshot;
 import dev.skulk.diagnostics.spi.HostFactsBuilder;
 import dev.skulk.diagnostics.spi.Collector;
 import dev.skulk.diagnostics.testkit.CollectorCompatibilityKit;
+import dev.skulk.diagnostics.testkit.TestClock;
+import dev.skulk.diagnostics.testkit.TestCollectContext;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * collector, unavailable here, where no C compiler is installed).
  */
 class MlxMemoryCollectorTest extends CollectorCompatibilityKit {
+
+  /** A clock instant with microseconds, to check how {@code generatedAt} is formatted. */
+  private static final Instant NOW = Instant.parse("2026-11-27T03:13:13.123456Z");
 
   @TempDir static Path libraries;
   private static @Nullable Path fakeMlx;
@@ -42,7 +48,11 @@ class MlxMemoryCollectorTest extends CollectorCompatibilityKit {
 
     assertThat(collector.isAvailable()).isTrue();
     MlxMemorySnapshot snapshot =
-        collector.collect(TestContext.with(new HostFactsBuilder().mlxWiredLimitBytes(17_179_869_184L).build()));
+        collector.collect(
+            TestCollectContext.builder()
+                .clock(TestClock.at(NOW))
+                .hostFacts(new HostFactsBuilder().mlxWiredLimitBytes(17_179_869_184L).build())
+                .build());
 
     assertThat(snapshot.active()).isEqualTo(Memory.ofGiB(6));
     assertThat(snapshot.cache()).isEqualTo(Memory.ofGiB(1));
@@ -60,7 +70,10 @@ class MlxMemoryCollectorTest extends CollectorCompatibilityKit {
 
     assertThat(collector.isAvailable()).isFalse();
     MlxMemorySnapshot snapshot =
-        collector.collect(TestContext.with(new HostFactsBuilder().mlxLibraryPath(library.toString()).build()));
+        collector.collect(
+            TestCollectContext.builder()
+                .hostFacts(new HostFactsBuilder().mlxLibraryPath(library.toString()).build())
+                .build());
     assertThat(snapshot.active()).isEqualTo(Memory.ofGiB(6));
     assertThat(snapshot.wiredLimit()).isNull();
   }
@@ -69,10 +82,10 @@ class MlxMemoryCollectorTest extends CollectorCompatibilityKit {
   void unavailableWithoutALibrary(@TempDir Path dir) {
     assertThat(new MlxMemoryCollector((String) null).isAvailable()).isFalse();
     assertThat(new MlxMemoryCollector("").isAvailable()).isFalse();
-    assertThat(new MlxMemoryCollector((String) null).collect(TestContext.standalone())).isNull();
+    assertThat(new MlxMemoryCollector((String) null).collect(TestCollectContext.create())).isNull();
     MlxMemoryCollector broken = new MlxMemoryCollector(dir.resolve("libmlxc.so"));
     assertThat(broken.isAvailable()).isFalse();
-    assertThatThrownBy(() -> broken.collect(TestContext.standalone()))
+    assertThatThrownBy(() -> broken.collect(TestCollectContext.create()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("cannot load mlx-c");
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import dev.skulk.diagnostics.model.InterfaceType;
 import dev.skulk.diagnostics.model.NetworkInterfaceInfo;
 import dev.skulk.diagnostics.model.NodeNetworkInfo;
+import dev.skulk.diagnostics.testkit.TestCollectContext;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class NetworkCollectorTest extends CollectorCompatibilityKit {
     NetworkCollector collector = new NetworkCollector();
     assertThat(collector.isAvailable()).isTrue();
 
-    NodeNetworkInfo network = collector.collect(TestContext.standalone());
+    NodeNetworkInfo network = collector.collect(TestCollectContext.create());
 
     assertThat(network.interfaces()).contains(new NetworkInterfaceInfo("lo", "127.0.0.1", InterfaceType.UNKNOWN));
     assertThat(network.interfaces())
@@ -57,7 +58,7 @@ class NetworkCollectorTest extends CollectorCompatibilityKit {
             .answer("networksetup", Fixtures.lines("platform/networksetup-listallhardwareports.txt"));
     NetworkCollector collector = new NetworkCollector(OsFamily.MACOS, MacNics::list, Path.of("/nonexistent"), runner);
 
-    NodeNetworkInfo network = collector.collect(TestContext.standalone());
+    NodeNetworkInfo network = collector.collect(TestCollectContext.create());
 
     assertThat(network.interfaces())
         .containsExactly(
@@ -79,7 +80,7 @@ class NetworkCollectorTest extends CollectorCompatibilityKit {
     NetworkCollector collector =
         new NetworkCollector(OsFamily.MACOS, MacNics::list, Path.of("/nonexistent"), new FakeRunner());
 
-    assertThat(collector.collect(TestContext.standalone()).interfaces())
+    assertThat(collector.collect(TestCollectContext.create()).interfaces())
         .extracting(NetworkInterfaceInfo::interfaceType)
         .containsOnly(InterfaceType.UNKNOWN);
   }
@@ -92,7 +93,7 @@ class NetworkCollectorTest extends CollectorCompatibilityKit {
             () -> List.of(new NetworkCollector.Nic("Ethernet 2", 7, List.of())),
             Path.of("/nonexistent"),
             new FakeRunner());
-    assertThat(collector.collect(TestContext.standalone()).interfaces()).isEmpty();
+    assertThat(collector.collect(TestCollectContext.create()).interfaces()).isEmpty();
     assertThat(new NetworkCollector(OsFamily.OTHER, List::of, Path.of("/"), new FakeRunner()).isAvailable()).isFalse();
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.skulk.diagnostics.model.SystemPerformanceProfile;
+import dev.skulk.diagnostics.testkit.TestCollectContext;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class NvidiaSmiCollectorTest extends CollectorCompatibilityKit {
     FakeRunner runner = new FakeRunner().answer("nvidia-smi", Fixtures.lines("samples/nvidia-smi-a100x2.csv"));
     NvidiaSmiCollector collector = new NvidiaSmiCollector(OsFamily.LINUX, runner, () -> true);
 
-    SystemPerformanceProfile profile = collector.collect(TestContext.standalone());
+    SystemPerformanceProfile profile = collector.collect(TestCollectContext.create());
 
     assertThat(runner.commands)
         .containsExactly(
@@ -46,8 +47,8 @@ class NvidiaSmiCollectorTest extends CollectorCompatibilityKit {
         new NvidiaSmiCollector(OsFamily.LINUX, new FakeRunner().answer("nvidia-smi", List.of()), () -> true);
     NvidiaSmiCollector missing = new NvidiaSmiCollector(OsFamily.LINUX, new FakeRunner(), () -> true);
 
-    assertThat(empty.collect(TestContext.standalone())).isNull();
-    assertThatThrownBy(() -> missing.collect(TestContext.standalone())).isInstanceOf(IOException.class);
+    assertThat(empty.collect(TestCollectContext.create())).isNull();
+    assertThatThrownBy(() -> missing.collect(TestCollectContext.create())).isInstanceOf(IOException.class);
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.skulk.diagnostics.model.AcceleratorVendor;
 import dev.skulk.diagnostics.model.SystemPerformanceProfile;
 import dev.skulk.diagnostics.spi.Collector;
 import dev.skulk.diagnostics.testkit.CollectorCompatibilityKit;
+import dev.skulk.diagnostics.testkit.TestCollectContext;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +45,7 @@ class NvmlAcceleratorCollectorTest extends CollectorCompatibilityKit {
 
     assertThat(collector.isAvailable()).isTrue();
     assertThat(collector.priority()).isEqualTo(130);
-    SystemPerformanceProfile profile = collector.collect(TestContext.standalone());
+    SystemPerformanceProfile profile = collector.collect(TestCollectContext.create());
     AcceleratorMetrics accelerator = profile.accelerator();
 
     assertThat(accelerator.vendor()).isEqualTo(AcceleratorVendor.NVIDIA);
@@ -69,7 +70,7 @@ class NvmlAcceleratorCollectorTest extends CollectorCompatibilityKit {
         new NvmlAcceleratorCollector(OsFamily.LINUX, dir.resolve("libnvidia-ml.so.1").toString());
 
     assertThat(collector.isAvailable()).isFalse();
-    assertThatThrownBy(() -> collector.collect(TestContext.standalone()))
+    assertThatThrownBy(() -> collector.collect(TestCollectContext.create()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("NVML is not available");
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import dev.skulk.diagnostics.model.DiagnosticsProcess;
 import dev.skulk.diagnostics.model.Memory;
 import dev.skulk.diagnostics.model.ProcessRole;
+import dev.skulk.diagnostics.testkit.TestCollectContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,9 @@ class ProcessCollectorTest extends CollectorCompatibilityKit {
     ProcessCollector collector = new ProcessCollector();
     assertThat(collector.isAvailable()).isTrue();
 
-    collector.collect(TestContext.standalone());
+    collector.collect(TestCollectContext.create());
     CpuBurner.burn(500);
-    List<DiagnosticsProcess> processes = collector.collect(TestContext.standalone());
+    List<DiagnosticsProcess> processes = collector.collect(TestCollectContext.create());
 
     DiagnosticsProcess jvm =
         processes.stream().filter(p -> p.pid() == self).findFirst().orElseThrow();
@@ -58,7 +59,7 @@ class ProcessCollectorTest extends CollectorCompatibilityKit {
       DiagnosticsProcess shell = null;
       DiagnosticsProcess sleep = null;
       for (int attempt = 0; attempt < 100 && sleep == null; attempt++) { // until the shell has forked
-        List<DiagnosticsProcess> processes = collector.collect(TestContext.standalone());
+        List<DiagnosticsProcess> processes = collector.collect(TestCollectContext.create());
         shell = processes.stream().filter(p -> p.pid() == child.pid()).findFirst().orElse(null);
         sleep = processes.stream()
             .filter(p -> p.parentPid() != null && p.parentPid() == child.pid())
@@ -89,7 +90,8 @@ class ProcessCollectorTest extends CollectorCompatibilityKit {
     table.add(95, 1, "/usr/bin/sshd -D");
     table.add(200, 95, "bash");
 
-    List<DiagnosticsProcess> processes = new ProcessCollector(OsFamily.LINUX, table).collect(TestContext.standalone().withSelfPid(100));
+    List<DiagnosticsProcess> processes =
+        new ProcessCollector(OsFamily.LINUX, table).collect(TestCollectContext.builder().selfPid(100).build());
 
     assertThat(processes).extracting(DiagnosticsProcess::pid).containsExactly(90L, 100L, 150L, 151L);
     assertThat(processes.get(1).command()).isEqualTo("python -m skulk --api-key *** --port 52415");
@@ -106,11 +108,11 @@ class ProcessCollectorTest extends CollectorCompatibilityKit {
     table.set(100, 1, 2_000, 10_000); // 2 s of CPU in 10 s of life
     ProcessCollector collector = new ProcessCollector(OsFamily.LINUX, table);
 
-    DiagnosticsProcess first = collector.collect(TestContext.standalone().withSelfPid(100)).get(0);
+    DiagnosticsProcess first = collector.collect(TestCollectContext.builder().selfPid(100).build()).get(0);
     table.set(100, 1, 3_500, 12_000); // +1.5 s of CPU in +2 s
-    DiagnosticsProcess second = collector.collect(TestContext.standalone().withSelfPid(100)).get(0);
+    DiagnosticsProcess second = collector.collect(TestCollectContext.builder().selfPid(100).build()).get(0);
     table.set(100, 2, 100, 1_000); // pid 100 reused by a new process (another start time)
-    DiagnosticsProcess reused = collector.collect(TestContext.standalone().withSelfPid(100)).get(0);
+    DiagnosticsProcess reused = collector.collect(TestCollectContext.builder().selfPid(100).build()).get(0);
 
     assertThat(first.cpuPercent()).isEqualTo(20.0); // first sight: average since start
     assertThat(second.cpuPercent()).isEqualTo(75.0);
@@ -129,9 +131,9 @@ class ProcessCollectorTest extends CollectorCompatibilityKit {
     }
     ProcessCollector collector = new ProcessCollector(OsFamily.LINUX, table);
 
-    collector.collect(TestContext.standalone().withSelfPid(100));
+    collector.collect(TestCollectContext.builder().selfPid(100).build());
     table.gone.add(101L);
-    List<DiagnosticsProcess> second = collector.collect(TestContext.standalone().withSelfPid(100));
+    List<DiagnosticsProcess> second = collector.collect(TestCollectContext.builder().selfPid(100).build());
 
     assertThat(second).extracting(DiagnosticsProcess::pid).containsExactly(100L, 300L);
     assertThat(table.argumentReads).allSatisfy((pid, reads) -> assertThat(reads.get()).as("pid %s", pid).isEqualTo(1));
@@ -142,7 +144,7 @@ class ProcessCollectorTest extends CollectorCompatibilityKit {
   void aProcessWithoutArgumentsIsReportedByName() throws Exception {
     FakeTable table = new FakeTable();
     table.add(100, 1, "");
-    assertThat(new ProcessCollector(OsFamily.LINUX, table).collect(TestContext.standalone().withSelfPid(100)))
+    assertThat(new ProcessCollector(OsFamily.LINUX, table).collect(TestCollectContext.builder().selfPid(100).build()))
         .extracting(DiagnosticsProcess::command)
         .containsExactly("proc-100");
   }

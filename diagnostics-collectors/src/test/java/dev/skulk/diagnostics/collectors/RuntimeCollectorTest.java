@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.skulk.diagnostics.model.NodeIdentityBuilder;
 import dev.skulk.diagnostics.model.NodeRuntimeDiagnostics;
 import dev.skulk.diagnostics.spi.HostFactsBuilder;
+import dev.skulk.diagnostics.testkit.InMemoryClusterState;
+import dev.skulk.diagnostics.testkit.TestCollectContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +39,10 @@ class RuntimeCollectorTest extends CollectorCompatibilityKit {
     FakeRunner runner = new FakeRunner();
     RuntimeCollector collector =
         new RuntimeCollector(new HostEnvironment(OsFamily.LINUX, env::get, root, runner, cwd.toString()));
-    TestContext context =
-        TestContext.with(
+    TestCollectContext context =
+        TestCollectContext.builder()
+            .nodeId("node-a")
+            .hostFacts(
                 new HostFactsBuilder()
                     .configPath("skulk.yaml")
                     .skulkVersion("1.4.2")
@@ -46,9 +50,13 @@ class RuntimeCollectorTest extends CollectorCompatibilityKit {
                     .structuredLoggingConfigured(true)
                     .loggingIngestUrl("https://ingest:s3cret@logs.example.com/v1?token=abc&env=prod")
                     .build())
-            .withState(
-                new FakeState(
-                    "node-a", "node-a", true, new NodeIdentityBuilder().friendlyName("Kite 03").build()));
+            .state(
+                InMemoryClusterState.builder("node-a")
+                    .master("node-a")
+                    .tracing(true)
+                    .identity("node-a", new NodeIdentityBuilder().friendlyName("Kite 03").build())
+                    .build())
+            .build();
 
     NodeRuntimeDiagnostics runtime = collector.collect(context);
 
@@ -83,7 +91,7 @@ class RuntimeCollectorTest extends CollectorCompatibilityKit {
     RuntimeCollector collector =
         new RuntimeCollector(new HostEnvironment(OsFamily.MACOS, env::get, root, runner, root.toString()));
 
-    NodeRuntimeDiagnostics runtime = collector.collect(TestContext.standalone());
+    NodeRuntimeDiagnostics runtime = collector.collect(TestCollectContext.create());
 
     assertThat(runtime.hostname()).isEqualTo("studio.local");
     assertThat(runner.commands).containsExactly(List.of("uname", "-n"));
@@ -108,7 +116,11 @@ class RuntimeCollectorTest extends CollectorCompatibilityKit {
         new RuntimeCollector(new HostEnvironment(OsFamily.WINDOWS, env::get, root, new FakeRunner(), "C:\\skulk"));
 
     NodeRuntimeDiagnostics runtime =
-        collector.collect(TestContext.standalone().withState(new FakeState("node-a", "node-b", false, null)));
+        collector.collect(
+            TestCollectContext.builder()
+                .nodeId("node-a")
+                .state(InMemoryClusterState.builder("node-a").master("node-b").build())
+                .build());
 
     assertThat(runtime.hostname()).isEqualTo("WIN-NODE7");
     assertThat(runtime.isMaster()).isFalse();
@@ -119,7 +131,8 @@ class RuntimeCollectorTest extends CollectorCompatibilityKit {
 
   @Test
   void thisProcess() {
-    NodeRuntimeDiagnostics runtime = new RuntimeCollector().collect(TestContext.standalone());
+    NodeRuntimeDiagnostics runtime =
+        new RuntimeCollector().collect(TestCollectContext.builder().nodeId("node-a").build());
 
     assertThat(runtime.hostname()).isNotBlank().isNotEqualTo("unknown");
     assertThat(runtime.cwd()).isEqualTo(System.getProperty("user.dir"));

@@ -3,6 +3,7 @@ package dev.skulk.diagnostics.collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skulk.diagnostics.model.Memory;
+import dev.skulk.diagnostics.testkit.TestCollectContext;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import dev.skulk.diagnostics.spi.Collector;
@@ -31,7 +32,7 @@ class WiredMemoryCollectorTest extends CollectorCompatibilityKit {
     WiredMemoryCollector collector = new WiredMemoryCollector(OsFamily.MACOS, () -> 4_294_967_296L, runner);
 
     assertThat(collector.isAvailable()).isTrue();
-    assertThat(collector.collect(TestContext.standalone())).isEqualTo(Memory.ofGiB(4));
+    assertThat(collector.collect(TestCollectContext.create())).isEqualTo(Memory.ofGiB(4));
     assertThat(runner.commands).isEmpty();
   }
 
@@ -42,15 +43,15 @@ class WiredMemoryCollectorTest extends CollectorCompatibilityKit {
         new WiredMemoryCollector(OsFamily.MACOS, () -> { throw new UnsatisfiedLinkError("no libSystem"); }, runner);
     WiredMemoryCollector noFigure = new WiredMemoryCollector(OsFamily.MACOS, () -> null, runner);
 
-    assertThat(failing.collect(TestContext.standalone())).isEqualTo(Memory.ofBytes(2_097_004_544L));
-    assertThat(noFigure.collect(TestContext.standalone())).isEqualTo(Memory.ofBytes(2_097_004_544L));
+    assertThat(failing.collect(TestCollectContext.create())).isEqualTo(Memory.ofBytes(2_097_004_544L));
+    assertThat(noFigure.collect(TestCollectContext.create())).isEqualTo(Memory.ofBytes(2_097_004_544L));
     assertThat(runner.commands).containsExactly(List.of("vm_stat"), List.of("vm_stat"));
   }
 
   @Test
   void noReadingWhenVmStatSaysNothingUseful() throws Exception {
     FakeRunner runner = new FakeRunner().answer("vm_stat", List.of("vm_stat: unexpected output"));
-    assertThat(new WiredMemoryCollector(OsFamily.MACOS, () -> null, runner).collect(TestContext.standalone()))
+    assertThat(new WiredMemoryCollector(OsFamily.MACOS, () -> null, runner).collect(TestCollectContext.create()))
         .isNull();
   }
 }
