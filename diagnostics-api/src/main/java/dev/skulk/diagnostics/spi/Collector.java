@@ -33,6 +33,15 @@ public interface Collector<T> {
     return true;
   }
 
+  /**
+   * Whether this collector can run in this collection. The assembler asks this one; by default it
+   * is {@link #isAvailable()}. Override it when availability depends on what the host configured
+   * ({@link CollectContext#hostFacts()}, for example a native library's path); keep it as cheap.
+   */
+  default boolean isAvailable(CollectContext context) {
+    return isAvailable();
+  }
+
   /** Higher wins among the available collectors of one slot. Platform-specific sources use 100, generic fallbacks 0. */
   default int priority() {
     return 0;

@@ -26,10 +26,10 @@ import org.slf4j.LoggerFactory;
  * clock's time.
  *
  * <p>The library is {@code HostFacts.mlxLibraryPath} when the host gives one, else the path this
- * collector was built with, else the {@code SKULK_MLXC_LIBRARY} environment variable. {@link
- * #isAvailable()} cannot see host facts, so it checks the constructor path or the environment
- * variable: a host that knows the path only through {@code HostFacts} registers {@code new
- * MlxMemoryCollector(path)}. Unavailable when neither is set or the library does not load.
+ * collector was built with, else the {@code SKULK_MLXC_LIBRARY} environment variable. The
+ * assembler asks {@link #isAvailable(CollectContext)}, which sees the host facts; {@link
+ * #isAvailable()} alone knows only the constructor path and the environment. Unavailable when no
+ * path is set or the library does not load.
  *
  * <p>Platforms: wherever mlx-c builds (macOS on Apple silicon; Linux with the CPU or CUDA
  * backend). Thread-safe. Cost: three native calls; the library is loaded once per path.
@@ -89,9 +89,20 @@ public final class MlxMemoryCollector implements Collector<MlxMemorySnapshot> {
   }
 
   @Override
-  public @Nullable MlxMemorySnapshot collect(CollectContext context) {
+  public boolean isAvailable(CollectContext context) {
+    String path = libraryPath(context);
+    return path != null && bind(path).binding() != null;
+  }
+
+  /** The host facts' library path, else this collector's own; null when neither is set. */
+  private @Nullable String libraryPath(CollectContext context) {
     String fromFacts = context.hostFacts().mlxLibraryPath();
-    String path = fromFacts != null && !fromFacts.isBlank() ? fromFacts : configuredPath;
+    return fromFacts != null && !fromFacts.isBlank() ? fromFacts : configuredPath;
+  }
+
+  @Override
+  public @Nullable MlxMemorySnapshot collect(CollectContext context) {
+    String path = libraryPath(context);
     if (path == null) {
       return null;
     }

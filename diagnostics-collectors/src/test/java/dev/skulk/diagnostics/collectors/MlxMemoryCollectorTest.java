@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.skulk.diagnostics.assembly.AssemblyReport;
+import dev.skulk.diagnostics.assembly.CollectorOutcome;
+import dev.skulk.diagnostics.assembly.DiagnosticsAssembler;
 import dev.skulk.diagnostics.model.Memory;
 import dev.skulk.diagnostics.model.MlxMemorySnapshot;
+import dev.skulk.diagnostics.spi.HostFacts;
 import dev.skulk.diagnostics.spi.HostFactsBuilder;
 import dev.skulk.diagnostics.spi.Collector;
 import dev.skulk.diagnostics.testkit.CollectorCompatibilityKit;
@@ -76,6 +80,29 @@ class MlxMemoryCollectorTest extends CollectorCompatibilityKit {
                 .build());
     assertThat(snapshot.active()).isEqualTo(Memory.ofGiB(6));
     assertThat(snapshot.wiredLimit()).isNull();
+  }
+
+  @Test
+  void anAssemblerFindsTheLibraryThroughHostFactsAlone() {
+    assumeTrue(fakeMlx != null, "no C compiler to build the stand-in mlx-c");
+    MlxMemoryCollector discovered = new MlxMemoryCollector((String) null); // as ServiceLoader builds it, no env
+    HostFacts facts = new HostFactsBuilder().mlxLibraryPath(fakeMlx.toString()).mlxWiredLimitBytes(1L << 34).build();
+
+    assertThat(discovered.isAvailable()).isFalse();
+    assertThat(discovered.isAvailable(TestCollectContext.builder().hostFacts(facts).build())).isTrue();
+    try (DiagnosticsAssembler assembler =
+        DiagnosticsAssembler.builder().nodeId("node-a").addCollector(discovered).hostFacts(facts).build()) {
+      AssemblyReport report = assembler.assembleNodeReport();
+      assertThat(report.outcome(MlxMemoryCollector.NAME).status()).isEqualTo(CollectorOutcome.Status.OK);
+      assertThat(report.mlxMemory()).isNotNull();
+      assertThat(report.mlxMemory().active()).isEqualTo(Memory.ofGiB(6));
+      assertThat(report.mlxMemory().wiredLimit()).isEqualTo(Memory.ofGiB(16));
+    }
+    try (DiagnosticsAssembler assembler =
+        DiagnosticsAssembler.builder().nodeId("node-a").addCollector(discovered).build()) {
+      assertThat(assembler.assembleNodeReport().outcome(MlxMemoryCollector.NAME).status())
+          .isEqualTo(CollectorOutcome.Status.UNAVAILABLE);
+    }
   }
 
   @Test

@@ -116,7 +116,7 @@ final class SlotRun implements Runnable {
     try {
       boolean available;
       try {
-        available = candidate.collector.isAvailable();
+        available = candidate.collector.isAvailable(context);
       } catch (VirtualMachineError e) {
         throw e;
       } catch (Throwable e) {

@@ -79,6 +79,8 @@ public abstract class CollectorCompatibilityKit {
     Collector<?> collector = createCollector();
 
     assertThatCode(collector::isAvailable).as("isAvailable()").doesNotThrowAnyException();
+    assertThatCode(() -> collector.isAvailable(TestCollectContext.create()))
+        .as("isAvailable(context)").doesNotThrowAnyException();
   }
 
   @Test
