@@ -47,7 +47,7 @@ class PythonPeerInteropIT {
 
   @BeforeContainer
   static void findPython() throws Exception {
-    if (!pythonWithPydantic()) {
+    if (!Pydantic.isInstalled()) {
       return;
     }
     workDir = Files.createTempDirectory("skulk-wire");
@@ -66,20 +66,6 @@ class PythonPeerInteropIT {
         }
       }
       Files.deleteIfExists(workDir);
-    }
-  }
-
-  private static boolean pythonWithPydantic() {
-    try {
-      Process probe = new ProcessBuilder("python3", "-c", "import pydantic, sys; sys.exit(0 if pydantic.VERSION >= '2' else 1)")
-          .redirectErrorStream(true).start();
-      probe.getInputStream().readAllBytes();
-      return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 
