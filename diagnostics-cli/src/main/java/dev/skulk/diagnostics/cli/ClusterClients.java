@@ -2,6 +2,7 @@ package dev.skulk.diagnostics.cli;
 
 import dev.skulk.diagnostics.assembly.DiagnosticsAssembler;
 import dev.skulk.diagnostics.cluster.ClusterDiagnosticsClient;
+import dev.skulk.diagnostics.model.ClusterDiagnostics;
 import java.io.PrintWriter;
 import java.time.Duration;
 
@@ -18,6 +19,18 @@ final class ClusterClients {
         .peerDirectory(peers.directory())
         .overallDeadline(deadline)
         .build();
+  }
+
+  /**
+   * The cluster bundle of this machine and the peers: an assembler and a fan-out client for one
+   * collection, closed after it, with progress on {@code err} when it is a terminal.
+   */
+  static ClusterDiagnostics collect(LocalNodeOptions local, PeerOptions peers, FanOutOptions fanOut, PrintWriter err) {
+    Duration deadline = fanOut.deadline();
+    try (DiagnosticsAssembler assembler = local.newAssembler();
+        ClusterDiagnosticsClient client = newClient(local, peers, assembler, deadline)) {
+      return client.collect(deadline, progressOn(err));
+    }
   }
 
   /**

@@ -1,8 +1,5 @@
 package dev.skulk.diagnostics.cli;
 
-import dev.skulk.diagnostics.assembly.DiagnosticsAssembler;
-import dev.skulk.diagnostics.cluster.ClusterDiagnosticsClient;
-import dev.skulk.diagnostics.model.ClusterDiagnostics;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,13 +27,7 @@ final class ClusterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var deadline = fanOut.deadline();
-    try (DiagnosticsAssembler assembler = local.newAssembler();
-        ClusterDiagnosticsClient client = ClusterClients.newClient(local, peers, assembler, deadline)) {
-      ClusterDiagnostics cluster =
-          client.collect(deadline, ClusterClients.progressOn(spec.commandLine().getErr()));
-      Output.print(spec, cluster, fanOut.pretty);
-      return 0;
-    }
+    Output.print(spec, ClusterClients.collect(local, peers, fanOut, spec.commandLine().getErr()), fanOut.pretty);
+    return 0;
   }
 }

@@ -1,9 +1,7 @@
 package dev.skulk.diagnostics.cli;
 
-import dev.skulk.diagnostics.assembly.DiagnosticsAssembler;
-import dev.skulk.diagnostics.cluster.ClusterDiagnosticsClient;
 import dev.skulk.diagnostics.cluster.ClusterTimelines;
-import dev.skulk.diagnostics.model.ClusterTimeline;
+import dev.skulk.diagnostics.model.ClusterDiagnostics;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,13 +29,8 @@ final class TimelineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var deadline = fanOut.deadline();
-    try (DiagnosticsAssembler assembler = local.newAssembler();
-        ClusterDiagnosticsClient client = ClusterClients.newClient(local, peers, assembler, deadline)) {
-      ClusterTimeline timeline = ClusterTimelines.build(
-          client.collect(deadline, ClusterClients.progressOn(spec.commandLine().getErr())));
-      Output.print(spec, timeline, fanOut.pretty);
-      return 0;
-    }
+    ClusterDiagnostics cluster = ClusterClients.collect(local, peers, fanOut, spec.commandLine().getErr());
+    Output.print(spec, ClusterTimelines.build(cluster), fanOut.pretty);
+    return 0;
   }
 }

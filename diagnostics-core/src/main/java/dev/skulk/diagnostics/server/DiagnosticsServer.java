@@ -44,17 +44,7 @@ public final class DiagnosticsServer implements AutoCloseable {
 
   private DiagnosticsServer(Builder b) {
     this.requested = new InetSocketAddress(b.bindAddress, b.port);
-    DiagnosticsHttpHandler.Builder handlerBuilder =
-        DiagnosticsHttpHandler.builder()
-            .nodeId(Objects.requireNonNull(b.nodeId, "nodeId is required"))
-            .localNode(Objects.requireNonNull(b.localNode, "localNode is required"));
-    if (b.cluster != null) {
-      handlerBuilder.clusterClient(b.cluster);
-    }
-    if (b.captures != null) {
-      handlerBuilder.captureService(b.captures);
-    }
-    this.handler = handlerBuilder.build();
+    this.handler = b.handler.build();
     this.givenExecutor = b.executor;
     this.backlog = b.backlog;
   }
@@ -137,10 +127,7 @@ public final class DiagnosticsServer implements AutoCloseable {
   public static final class Builder {
     private InetAddress bindAddress = ipv4Loopback();
     private int port;
-    private @Nullable String nodeId;
-    private @Nullable Supplier<NodeDiagnostics> localNode;
-    private @Nullable ClusterDiagnosticsClient cluster;
-    private @Nullable CaptureService captures;
+    private final DiagnosticsHttpHandler.Builder handler = DiagnosticsHttpHandler.builder();
     private @Nullable Executor executor;
     private int backlog;
 
@@ -163,25 +150,25 @@ public final class DiagnosticsServer implements AutoCloseable {
 
     /** This node's id. */
     public Builder nodeId(String nodeId) {
-      this.nodeId = Objects.requireNonNull(nodeId, "nodeId");
+      handler.nodeId(nodeId);
       return this;
     }
 
     /** This node's bundle, for example {@code assembler::assembleNode}. */
     public Builder localNode(Supplier<NodeDiagnostics> localNode) {
-      this.localNode = Objects.requireNonNull(localNode, "localNode");
+      handler.localNode(localNode);
       return this;
     }
 
     /** The cluster fan-out (the host keeps owning it). */
     public Builder clusterClient(ClusterDiagnosticsClient cluster) {
-      this.cluster = Objects.requireNonNull(cluster, "cluster");
+      handler.clusterClient(cluster);
       return this;
     }
 
     /** The capture service. */
     public Builder captureService(CaptureService captures) {
-      this.captures = Objects.requireNonNull(captures, "captures");
+      handler.captureService(captures);
       return this;
     }
 
