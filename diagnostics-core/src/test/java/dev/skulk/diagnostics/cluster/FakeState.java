@@ -1,22 +1,16 @@
 package dev.skulk.diagnostics.cluster;
 
-import dev.skulk.diagnostics.model.DiskUsage;
-import dev.skulk.diagnostics.model.MemoryUsage;
+import dev.skulk.diagnostics.EmptyStateView;
 import dev.skulk.diagnostics.model.NetworkInterfaceInfo;
-import dev.skulk.diagnostics.model.NodeIdentity;
 import dev.skulk.diagnostics.model.NodeNetworkInfo;
-import dev.skulk.diagnostics.model.SystemPerformanceProfile;
 import dev.skulk.diagnostics.model.InterfaceType;
-import dev.skulk.diagnostics.state.ClusterStateView;
-import dev.skulk.diagnostics.state.InstanceView;
-import dev.skulk.diagnostics.state.TaskView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** A cluster state with nodes and their network readings only. */
-final class FakeState implements ClusterStateView {
+final class FakeState extends EmptyStateView {
 
   private final String nodeId;
   private final Map<String, NodeNetworkInfo> networks = new LinkedHashMap<>();
@@ -41,14 +35,6 @@ final class FakeState implements ClusterStateView {
 
   @Override public String nodeId() { return nodeId; }
   @Override public String masterNodeId() { return nodeId; }
-  @Override public boolean tracingEnabled() { return false; }
-  @Override public List<InstanceView> instances() { return List.of(); }
-  @Override public Map<String, String> runnerStatuses() { return Map.of(); }
-  @Override public List<TaskView> tasks() { return List.of(); }
   @Override public List<String> nodeIds() { return List.copyOf(nodeIds); }
-  @Override public NodeIdentity identity(String node) { return null; }
-  @Override public MemoryUsage memory(String node) { return null; }
-  @Override public DiskUsage disk(String node) { return null; }
-  @Override public SystemPerformanceProfile system(String node) { return null; }
   @Override public NodeNetworkInfo network(String node) { return networks.get(node); }
 }

@@ -1,13 +1,10 @@
 package dev.skulk.diagnostics.rules;
 
-import dev.skulk.diagnostics.model.DiskUsage;
 import dev.skulk.diagnostics.model.InstancePlacementDiagnostics;
 import dev.skulk.diagnostics.model.Memory;
 import dev.skulk.diagnostics.model.MemoryUsage;
 import dev.skulk.diagnostics.model.NodeDiagnostics;
 import dev.skulk.diagnostics.model.NodeDiagnosticsBuilder;
-import dev.skulk.diagnostics.model.NodeIdentity;
-import dev.skulk.diagnostics.model.NodeNetworkInfo;
 import dev.skulk.diagnostics.model.NodeResourceDiagnostics;
 import dev.skulk.diagnostics.model.NodeResourceDiagnosticsBuilder;
 import dev.skulk.diagnostics.model.NodeRuntimeDiagnosticsBuilder;
@@ -15,12 +12,9 @@ import dev.skulk.diagnostics.model.RunnerPhase;
 import dev.skulk.diagnostics.model.RunnerSupervisorDiagnostics;
 import dev.skulk.diagnostics.model.RunnerSupervisorDiagnosticsBuilder;
 import dev.skulk.diagnostics.model.RunnerTaskDiagnostics;
-import dev.skulk.diagnostics.model.SystemPerformanceProfile;
-import dev.skulk.diagnostics.state.ClusterStateView;
-import dev.skulk.diagnostics.state.InstanceView;
+import dev.skulk.diagnostics.EmptyStateView;
 import dev.skulk.diagnostics.state.TaskView;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Small builders for rule tests (core cannot use the testkit). */
@@ -97,60 +91,17 @@ final class RuleFixtures {
         Memory.ofBytes(swapTotal), Memory.ofBytes(swapAvailable));
   }
 
-  /** A state view with only tasks (and optionally instances) in it. */
-  record State(List<TaskView> tasks, List<InstanceView> instances) implements ClusterStateView {
+  /** A state view with only tasks in it. */
+  static final class State extends EmptyStateView {
+    private final List<TaskView> tasks;
+
     State(List<TaskView> tasks) {
-      this(tasks, List.of());
+      this.tasks = List.copyOf(tasks);
     }
 
     @Override
-    public String nodeId() {
-      return "local-node";
-    }
-
-    @Override
-    public @Nullable String masterNodeId() {
-      return null;
-    }
-
-    @Override
-    public boolean tracingEnabled() {
-      return false;
-    }
-
-    @Override
-    public Map<String, String> runnerStatuses() {
-      return Map.of();
-    }
-
-    @Override
-    public List<String> nodeIds() {
-      return List.of("local-node");
-    }
-
-    @Override
-    public @Nullable NodeIdentity identity(String nodeId) {
-      return null;
-    }
-
-    @Override
-    public @Nullable MemoryUsage memory(String nodeId) {
-      return null;
-    }
-
-    @Override
-    public @Nullable DiskUsage disk(String nodeId) {
-      return null;
-    }
-
-    @Override
-    public @Nullable SystemPerformanceProfile system(String nodeId) {
-      return null;
-    }
-
-    @Override
-    public @Nullable NodeNetworkInfo network(String nodeId) {
-      return null;
+    public List<TaskView> tasks() {
+      return tasks;
     }
   }
 }
