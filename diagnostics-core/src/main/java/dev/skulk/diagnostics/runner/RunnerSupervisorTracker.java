@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The live supervisor state of one runner, as Python Skulk's runner supervisor keeps it: status and
  * since when, phase and since when, last progress, active task and command, phase detail, last MLX
- * memory snapshot, the runner's {@link FlightRecorder}, task bookkeeping, last task sent and event
+ * memory snapshot, the runner's {@link RunnerFlightRecorder}, task bookkeeping, last task sent and event
  * received, process liveness, and a ring of the last {@value #MILESTONE_CAPACITY} lifecycle
  * milestones. {@link #snapshot()} turns it into the bundle's {@link RunnerSupervisorDiagnostics}.
  *
@@ -63,7 +63,7 @@ public final class RunnerSupervisorTracker {
   private final int nLayers;
   private final Clock clock;
   private final Ticker ticker;
-  private final FlightRecorder<RunnerFlightRecorderEntry> flightRecorder;
+  private final RunnerFlightRecorder<RunnerFlightRecorderEntry> flightRecorder;
 
   private final Object lock = new Object();
   // Everything below is guarded by lock.
@@ -103,7 +103,7 @@ public final class RunnerSupervisorTracker {
     this.nLayers = builder.nLayers;
     this.clock = builder.clock;
     this.ticker = builder.ticker;
-    this.flightRecorder = new FlightRecorder<>(builder.flightRecorderCapacity);
+    this.flightRecorder = new RunnerFlightRecorder<>(builder.flightRecorderCapacity);
     String now = now();
     long tick = ticker.read();
     this.statusKind = builder.statusKind;
@@ -370,7 +370,7 @@ public final class RunnerSupervisorTracker {
     private String statusKind = DEFAULT_STATUS_KIND;
     private Clock clock = Clock.systemUTC();
     private Ticker ticker = Ticker.system();
-    private int flightRecorderCapacity = FlightRecorder.DEFAULT_CAPACITY;
+    private int flightRecorderCapacity = RunnerFlightRecorder.DEFAULT_CAPACITY;
 
     private Builder() {}
 
@@ -462,7 +462,7 @@ public final class RunnerSupervisorTracker {
       return this;
     }
 
-    /** How many updates the flight recorder keeps; default {@value FlightRecorder#DEFAULT_CAPACITY}. */
+    /** How many updates the flight recorder keeps; default {@value RunnerFlightRecorder#DEFAULT_CAPACITY}. */
     public Builder flightRecorderCapacity(int capacity) {
       if (capacity < 1) {
         throw new IllegalArgumentException("flightRecorderCapacity must be at least 1, was " + capacity);

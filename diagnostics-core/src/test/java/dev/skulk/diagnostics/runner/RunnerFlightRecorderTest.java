@@ -3,16 +3,16 @@ package dev.skulk.diagnostics.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.skulk.diagnostics.runner.FlightRecorder.Recorded;
+import dev.skulk.diagnostics.runner.RunnerFlightRecorder.Recorded;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class FlightRecorderTest {
+class RunnerFlightRecorderTest {
 
   @Test
   void startsEmptyWithTheDefaultCapacity() {
-    FlightRecorder<String> recorder = new FlightRecorder<>();
+    RunnerFlightRecorder<String> recorder = new RunnerFlightRecorder<>();
 
     assertThat(recorder.capacity()).isEqualTo(128);
     assertThat(recorder.snapshot()).isEmpty();
@@ -22,14 +22,14 @@ class FlightRecorderTest {
 
   @Test
   void rejectsACapacityBelowOne() {
-    assertThatThrownBy(() -> new FlightRecorder<String>(0))
+    assertThatThrownBy(() -> new RunnerFlightRecorder<String>(0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("capacity");
   }
 
   @Test
   void keepsEverythingUntilFullOldestFirst() {
-    FlightRecorder<String> recorder = new FlightRecorder<>(3);
+    RunnerFlightRecorder<String> recorder = new RunnerFlightRecorder<>(3);
     recorder.record("a");
     recorder.record("b");
 
@@ -39,7 +39,7 @@ class FlightRecorderTest {
 
   @Test
   void keepsTheNewestEntriesWhenFull() {
-    FlightRecorder<Integer> recorder = new FlightRecorder<>(128);
+    RunnerFlightRecorder<Integer> recorder = new RunnerFlightRecorder<>(128);
     IntStream.range(0, 140).forEach(recorder::record);
 
     List<Integer> snapshot = recorder.snapshot();
@@ -52,7 +52,7 @@ class FlightRecorderTest {
 
   @Test
   void ignoresAndCountsNullEntries() {
-    FlightRecorder<String> recorder = new FlightRecorder<>(2);
+    RunnerFlightRecorder<String> recorder = new RunnerFlightRecorder<>(2);
     recorder.record("a");
     recorder.record(null);
 
@@ -63,7 +63,7 @@ class FlightRecorderTest {
 
   @Test
   void snapshotsAreImmutableAndDetachedFromLaterRecords() {
-    FlightRecorder<String> recorder = new FlightRecorder<>(2);
+    RunnerFlightRecorder<String> recorder = new RunnerFlightRecorder<>(2);
     recorder.record("a");
     List<String> before = recorder.snapshot();
     recorder.record("b");
@@ -77,7 +77,7 @@ class FlightRecorderTest {
 
   @Test
   void recordedSnapshotCarriesSequenceNumbers() {
-    FlightRecorder<String> recorder = new FlightRecorder<>(2);
+    RunnerFlightRecorder<String> recorder = new RunnerFlightRecorder<>(2);
     recorder.record("a");
     recorder.record("b");
     recorder.record("c");
@@ -88,7 +88,7 @@ class FlightRecorderTest {
 
   @Test
   void aCapacityOfOneKeepsTheLastEntry() {
-    FlightRecorder<String> recorder = new FlightRecorder<>(1);
+    RunnerFlightRecorder<String> recorder = new RunnerFlightRecorder<>(1);
     recorder.record("a");
     recorder.record("b");
 
@@ -100,7 +100,7 @@ class FlightRecorderTest {
 
   @Test
   void aSnapshotEndsBeforeAnEntryStillBeingWritten() {
-    FlightRecorder<String> recorder = new FlightRecorder<>(4);
+    RunnerFlightRecorder<String> recorder = new RunnerFlightRecorder<>(4);
     recorder.record("a");
     long paused = recorder.claim();
     recorder.record("c");
@@ -114,7 +114,7 @@ class FlightRecorderTest {
 
   @Test
   void aPausedWriterNeverOverwritesANewerEntry() {
-    FlightRecorder<String> recorder = new FlightRecorder<>(1);
+    RunnerFlightRecorder<String> recorder = new RunnerFlightRecorder<>(1);
     long paused = recorder.claim();
     recorder.record("b");
 
@@ -126,7 +126,7 @@ class FlightRecorderTest {
 
   @Test
   void aPausedWriterPastTheWindowDoesNotHideNewerEntries() {
-    FlightRecorder<String> recorder = new FlightRecorder<>(2);
+    RunnerFlightRecorder<String> recorder = new RunnerFlightRecorder<>(2);
     long paused = recorder.claim();
     recorder.record("b");
     recorder.record("c");
@@ -138,7 +138,7 @@ class FlightRecorderTest {
 
   @Test
   void aScanOvertakenByWritersRestartsAfterTheEvictedEntries() {
-    FlightRecorder<String> recorder = new FlightRecorder<>(3);
+    RunnerFlightRecorder<String> recorder = new RunnerFlightRecorder<>(3);
     recorder.record("a");
     recorder.record("b");
     recorder.record("c");
@@ -152,7 +152,7 @@ class FlightRecorderTest {
 
   @Test
   void aScanThatFindsAGapBehindItDropsWhatPrecedesTheGap() {
-    FlightRecorder<String> recorder = new FlightRecorder<>(3);
+    RunnerFlightRecorder<String> recorder = new RunnerFlightRecorder<>(3);
     recorder.record("a");
     recorder.record("b");
     recorder.record("c");

@@ -42,9 +42,9 @@ import org.jspecify.annotations.Nullable;
  * @param <E> the type of entry; entries should be immutable, since snapshots hand out the same
  *     instances that were recorded
  */
-public final class FlightRecorder<E> {
+public final class RunnerFlightRecorder<E> {
 
-  /** The capacity of a recorder made with {@link #FlightRecorder()}. */
+  /** The capacity of a recorder made with {@link #RunnerFlightRecorder()}. */
   public static final int DEFAULT_CAPACITY = 128;
 
   private final int capacity;
@@ -53,7 +53,7 @@ public final class FlightRecorder<E> {
   private final AtomicLong ignoredNulls = new AtomicLong();
 
   /** A recorder that keeps the newest {@value #DEFAULT_CAPACITY} entries. */
-  public FlightRecorder() {
+  public RunnerFlightRecorder() {
     this(DEFAULT_CAPACITY);
   }
 
@@ -62,7 +62,7 @@ public final class FlightRecorder<E> {
    *
    * @throws IllegalArgumentException when {@code capacity} is less than 1
    */
-  public FlightRecorder(int capacity) {
+  public RunnerFlightRecorder(int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
     }

@@ -74,7 +74,7 @@ class StatePeerDirectoryIT {
             .node("node-e"); // no network reading: left out
     AtomicLong now = new AtomicLong();
     StatePeerDirectory directory =
-        StatePeerDirectory.builder(state)
+        StatePeerDirectory.builder(state.build())
             .port(port)
             .includeLoopback(true)
             .probeTimeout(Duration.ofSeconds(1))
@@ -113,6 +113,6 @@ class StatePeerDirectoryIT {
   @Test
   void loopbackAddressesAreSkippedByDefault() {
     FakeState state = new FakeState("node-a").node("node-b", "127.0.0.1", "::1");
-    assertThat(StatePeerDirectory.builder(state).build().peers()).isEmpty();
+    assertThat(StatePeerDirectory.builder(state.build()).build().peers()).isEmpty();
   }
 }

@@ -1,6 +1,6 @@
 package dev.skulk.diagnostics.benchmarks;
 
-import dev.skulk.diagnostics.runner.FlightRecorder;
+import dev.skulk.diagnostics.runner.RunnerFlightRecorder;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,9 +20,9 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Group)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class FlightRecorderBenchmark {
+public class RunnerFlightRecorderBenchmark {
 
-  private final FlightRecorder<Object> recorder = new FlightRecorder<>();
+  private final RunnerFlightRecorder<Object> recorder = new RunnerFlightRecorder<>();
   private final Object entry = new Object();
   private volatile Object last;
 

@@ -2,7 +2,7 @@ package dev.skulk.diagnostics.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skulk.diagnostics.runner.FlightRecorder.Recorded;
+import dev.skulk.diagnostics.runner.RunnerFlightRecorder.Recorded;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,13 +15,13 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-class FlightRecorderPropertyTest {
+class RunnerFlightRecorderPropertyTest {
 
   @Property(tries = 300)
   void aSnapshotIsTheNewestEntriesInOrder(
       @ForAll @IntRange(min = 1, max = 40) int capacity,
       @ForAll @Size(max = 200) List<Integer> entries) {
-    FlightRecorder<Integer> recorder = new FlightRecorder<>(capacity);
+    RunnerFlightRecorder<Integer> recorder = new RunnerFlightRecorder<>(capacity);
     entries.forEach(recorder::record);
 
     int kept = Math.min(capacity, entries.size());
@@ -43,7 +43,7 @@ class FlightRecorderPropertyTest {
       @ForAll @IntRange(min = 1, max = 64) int capacity,
       @ForAll @IntRange(min = 2, max = 4) int writers,
       @ForAll @IntRange(min = 1, max = 3000) int recordsPerWriter) throws Exception {
-    FlightRecorder<Mark> recorder = new FlightRecorder<>(capacity);
+    RunnerFlightRecorder<Mark> recorder = new RunnerFlightRecorder<>(capacity);
     CountDownLatch start = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(writers);
     List<Thread> threads = new ArrayList<>();
