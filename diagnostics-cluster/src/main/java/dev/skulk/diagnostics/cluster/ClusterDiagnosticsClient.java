@@ -1,6 +1,6 @@
 package dev.skulk.diagnostics.cluster;
 
-import dev.skulk.diagnostics.cluster.internal.DaemonThreads;
+import dev.skulk.diagnostics.support.DaemonThreads;
 import dev.skulk.diagnostics.cluster.internal.PeerHttp;
 import dev.skulk.diagnostics.cluster.internal.PythonRepr;
 import dev.skulk.diagnostics.json.DiagnosticsFormatException;

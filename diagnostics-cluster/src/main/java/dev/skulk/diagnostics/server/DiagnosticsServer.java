@@ -3,7 +3,7 @@ package dev.skulk.diagnostics.server;
 import com.sun.net.httpserver.HttpServer;
 import dev.skulk.diagnostics.cluster.CaptureService;
 import dev.skulk.diagnostics.cluster.ClusterDiagnosticsClient;
-import dev.skulk.diagnostics.cluster.internal.DaemonThreads;
+import dev.skulk.diagnostics.support.DaemonThreads;
 import dev.skulk.diagnostics.model.NodeDiagnostics;
 import java.io.IOException;
 import java.io.UncheckedIOException;

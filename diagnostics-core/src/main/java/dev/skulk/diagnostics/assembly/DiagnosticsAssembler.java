@@ -47,6 +47,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import dev.skulk.diagnostics.support.WarnOnceLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,7 +150,7 @@ public final class DiagnosticsAssembler implements AutoCloseable {
 
   private final AtomicReference<@Nullable CompletableFuture<AssemblyReport>> inFlight = new AtomicReference<>();
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final Set<String> warnedOnce = ConcurrentHashMap.newKeySet();
+  private final WarnOnceLog warnOnce = new WarnOnceLog(LOG);
 
   private DiagnosticsAssembler(Builder builder) {
     this.nodeId = Objects.requireNonNull(builder.nodeId, "nodeId is required");
@@ -574,11 +575,7 @@ public final class DiagnosticsAssembler implements AutoCloseable {
   }
 
   private void logOnce(String key, String message, @Nullable Throwable cause) {
-    if (warnedOnce.add(key)) {
-      LOG.warn("{} (logged at WARN once for this plug-in, then at DEBUG)", message, cause);
-    } else if (LOG.isDebugEnabled()) {
-      LOG.debug(message, cause);
-    }
+    warnOnce.warn(key, message, cause);
   }
 
   private static @Nullable RegisteredCollector register(Collector<?> collector, int order,

@@ -1,11 +1,11 @@
 package dev.skulk.diagnostics.assembly.internal;
 
+import dev.skulk.diagnostics.support.DaemonThreads;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The assembler's default executor: a bounded pool of daemon threads named {@code
@@ -18,8 +18,6 @@ public final class CollectorThreads {
   /** The prefix of every thread the default pool starts. */
   public static final String THREAD_NAME_PREFIX = "skulk-diag-collector-";
 
-  private static final AtomicInteger COUNTER = new AtomicInteger();
-
   private CollectorThreads() {}
 
   /**
@@ -29,11 +27,7 @@ public final class CollectorThreads {
    * @param queueCapacity the most tasks it holds waiting (at least 1)
    */
   public static ExecutorService newPool(int threads, int queueCapacity) {
-    ThreadFactory factory = task -> {
-      Thread thread = new Thread(task, THREAD_NAME_PREFIX + COUNTER.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
+    ThreadFactory factory = DaemonThreads.named(THREAD_NAME_PREFIX.substring(0, THREAD_NAME_PREFIX.length() - 1));
     ThreadPoolExecutor pool = new ThreadPoolExecutor(Math.max(1, threads), Math.max(1, threads), 30,
         TimeUnit.SECONDS, new LinkedBlockingQueue<>(Math.max(1, queueCapacity)), factory,
         new ThreadPoolExecutor.AbortPolicy());
