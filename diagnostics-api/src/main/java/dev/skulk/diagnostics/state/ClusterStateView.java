@@ -26,7 +26,11 @@ public interface ClusterStateView {
   /** This node's id. */
   String nodeId();
 
-  /** The current master node, when known. */
+  /**
+   * The current master node, when the host's election knows one. Null means no election has
+   * decided yet: the bundle then names this node as master, as Python Skulk starts every node as its
+   * own master ({@code self._master_node_id = node_id}) until an election says otherwise.
+   */
   @Nullable String masterNodeId();
 
   /** Whether cluster runtime tracing is on. */

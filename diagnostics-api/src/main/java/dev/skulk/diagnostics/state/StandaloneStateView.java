@@ -17,9 +17,10 @@ record StandaloneStateView(String nodeId) implements ClusterStateView {
     Objects.requireNonNull(nodeId, "nodeId");
   }
 
+  /** This node: Python Skulk starts every node as its own master until an election says otherwise. */
   @Override
-  public @Nullable String masterNodeId() {
-    return null;
+  public String masterNodeId() {
+    return nodeId;
   }
 
   @Override

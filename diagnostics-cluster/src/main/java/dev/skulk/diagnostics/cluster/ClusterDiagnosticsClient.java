@@ -200,7 +200,11 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
       String nodeId = entry.getKey();
       nodes.add(awaitPeer(nodeId, peers.get(nodeId), entry.getValue(), deadlineNanos, deadline));
     }
-    return new ClusterDiagnostics(Timestamps.format(clock.instant()), localNodeId, masterOrNull(), nodes);
+    String master = masterOrNull();
+    // As upstream's get_cluster_diagnostics: master_node_id=str(self._master_node_id), which starts as
+    // the node itself until an election says otherwise.
+    return new ClusterDiagnostics(Timestamps.format(clock.instant()), localNodeId,
+        master != null ? master : localNodeId, nodes);
   }
 
   /**
@@ -484,7 +488,7 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
       return this;
     }
 
-    /** The current master node id, null when unknown. */
+    /** The current master node id; when it gives null (no election yet) the view names this node, as Python Skulk does. */
     public Builder masterNodeId(Supplier<@Nullable String> masterNodeId) {
       this.masterNodeId = Objects.requireNonNull(masterNodeId, "masterNodeId");
       return this;

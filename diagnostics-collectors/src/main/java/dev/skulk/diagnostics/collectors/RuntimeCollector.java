@@ -64,7 +64,8 @@ public final class RuntimeCollector implements Collector<NodeRuntimeDiagnostics>
     HostFacts facts = context.hostFacts();
     ClusterStateView state = context.state();
     String nodeId = context.nodeId();
-    String master = state.masterNodeId();
+    String elected = state.masterNodeId();
+    String master = elected != null ? elected : nodeId; // every node is its own master until elected
     NodeIdentity identity = state.identity(nodeId);
     String unbuffered = host.env().apply("PYTHONUNBUFFERED");
     return new NodeRuntimeDiagnosticsBuilder()

@@ -96,8 +96,9 @@ class RuntimeCollectorTest extends CollectorCompatibilityKit {
     assertThat(runtime.hostname()).isEqualTo("studio.local");
     assertThat(runner.commands).containsExactly(List.of("uname", "-n"));
     assertThat(runtime.friendlyName()).isNull();
-    assertThat(runtime.isMaster()).isFalse();
-    assertThat(runtime.masterNodeId()).isNull();
+    // No election yet: upstream's node starts as its own master (main.py: self._master_node_id = node_id).
+    assertThat(runtime.isMaster()).isTrue();
+    assertThat(runtime.masterNodeId()).isEqualTo("test-node");
     assertThat(runtime.configPath()).isEqualTo("config.yaml");
     assertThat(runtime.configFileExists()).isFalse();
     assertThat(runtime.skulkVersion()).isEqualTo("unknown"); // tests run from classes: no manifest

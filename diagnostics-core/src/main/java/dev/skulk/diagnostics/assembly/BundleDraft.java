@@ -66,7 +66,7 @@ final class BundleDraft {
     if (friendlyName == null) {
       friendlyName = base.friendlyName();
     }
-    String master = state.masterNodeId();
+    String master = masterOrSelf(state.masterNodeId(), nodeId);
     return new NodeRuntimeDiagnosticsBuilder()
         .from(base)
         .nodeId(nodeId)
@@ -75,6 +75,14 @@ final class BundleDraft {
         .masterNodeId(master)
         .tracingEnabled(state.tracingEnabled())
         .build();
+  }
+
+  /**
+   * The master a bundle names: the election's when there is one, else this node, as upstream's
+   * {@code _runtime_diagnostics} writes {@code str(self._master_node_id)}, initialised to the node.
+   */
+  static String masterOrSelf(@Nullable String electedMaster, String nodeId) {
+    return electedMaster != null ? electedMaster : nodeId;
   }
 
   static NodeResourceDiagnostics resources(String nodeId, SlotValues values, StateSnapshot state) {

@@ -49,7 +49,7 @@ public final class Placements {
   public static List<InstancePlacementDiagnostics> build(
       ClusterStateView state, String nodeId, Collection<RunnerSupervisorDiagnostics> supervisors) {
     Objects.requireNonNull(nodeId, "nodeId");
-    String master = state.masterNodeId();
+    String master = BundleDraft.masterOrSelf(state.masterNodeId(), nodeId);
     Map<String, String> statuses = state.runnerStatuses();
     List<TaskView> tasks = state.tasks();
     Map<String, @Nullable String> friendlyNames = new HashMap<>();

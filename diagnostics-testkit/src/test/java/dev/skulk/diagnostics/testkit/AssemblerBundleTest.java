@@ -78,8 +78,9 @@ class AssemblerBundleTest {
     assertThat(runtime.skulkCommit()).isEqualTo("feedbee");
     assertThat(runtime.structuredLoggingConfigured()).isTrue();
     assertThat(runtime.loggingIngestUrl()).isEqualTo("https://logs.example.com/v1/ingest?token=REDACTED&team=infra");
-    assertThat(runtime.isMaster()).isFalse();
-    assertThat(runtime.masterNodeId()).isNull();
+    // A standalone node is its own master, as upstream's _runtime_diagnostics reports one.
+    assertThat(runtime.isMaster()).isTrue();
+    assertThat(runtime.masterNodeId()).isEqualTo("node-a");
     assertThat(bundle.identity()).isNull();
     assertThat(bundle).hasNoWarnings();
   }
@@ -225,7 +226,7 @@ class AssemblerBundleTest {
     assertThat(bundle).hasWarningsExactly("Cluster state view failed: IllegalStateException: state unavailable");
     assertThat(bundle.resources().disk()).isEqualTo(Samples.disk(10));
     assertThat(bundle.placements()).isEmpty();
-    assertThat(bundle.runtime().masterNodeId()).isNull();
+    assertThat(bundle.runtime().masterNodeId()).as("no election known: this node").isEqualTo("node-a");
   }
 
   @Test

@@ -139,15 +139,28 @@ class PlacementsTest {
   }
 
   @Test
-  void noMasterKnownMeansTheMasterIsOutside() {
+  void noElectedMasterMeansThisNodeIsMaster() {
+    // upstream's _placement_diagnostics reads self._master_node_id, which starts as the node itself
     InMemoryClusterState state = InMemoryClusterState.builder("node-a")
         .addInstance("i", "m", assignment("r", "node-a", 0, 1, 0, 1, 1)).build();
 
     InstancePlacementDiagnostics placement = Placements.build(state, "node-a", List.of()).get(0);
 
-    assertThat(placement.masterNodeId()).isNull();
+    assertThat(placement.masterNodeId()).isEqualTo("node-a");
+    assertThat(placement.masterIsPlacementNode()).isTrue();
+    assertThat(placement.runners().get(0).isMaster()).isTrue();
+    assertThat(placement.warnings()).isEmpty();
+  }
+
+  @Test
+  void noElectedMasterOnANodeOutsideThePlacementWarns() {
+    InMemoryClusterState state = InMemoryClusterState.builder("node-c")
+        .addInstance("i", "m", assignment("r", "node-a", 0, 1, 0, 1, 1)).build();
+
+    InstancePlacementDiagnostics placement = Placements.build(state, "node-c", List.of()).get(0);
+
+    assertThat(placement.masterNodeId()).isEqualTo("node-c");
     assertThat(placement.masterIsPlacementNode()).isFalse();
-    assertThat(placement.runners().get(0).isMaster()).isFalse();
     assertThat(placement.warnings()).containsExactly("Current master is not a placement node for this instance.");
   }
 }
