@@ -202,13 +202,19 @@ public final class PeerHttp {
     return kept.toByteArray();
   }
 
-  /** {@code ConnectError: ...} for a refused or unreachable peer, else {@code ReadError: ...}. */
+  /** {@code ConnectError: ...} for a peer refused, unreachable or not resolved, else {@code ReadError: ...}. */
   static String describe(IOException e, URI target) {
+    // The JDK client reports a name it cannot resolve as a message-less ConnectException caused by
+    // an UnresolvedAddressException; say that the name did not resolve, not "Connection refused".
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+        return "ConnectError: cannot resolve host '" + target.getHost() + "': Name or service not known ('"
+            + authority(target) + "')";
+      }
+    }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof ConnectException
-          || t instanceof NoRouteToHostException
-          || t instanceof UnknownHostException
-          || t instanceof UnresolvedAddressException) {
+          || t instanceof NoRouteToHostException) {
         String reason = t.getMessage() != null ? t.getMessage() : reasonOf(t);
         return "ConnectError: " + reason + " ('" + authority(target) + "')";
       }
@@ -230,9 +236,6 @@ public final class PeerHttp {
   private static String reasonOf(Throwable t) {
     if (t.getCause() != null && t.getCause().getMessage() != null) {
       return t.getCause().getMessage();
-    }
-    if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
-      return "Name or service not known";
     }
     return "Connection refused";
   }

@@ -25,6 +25,22 @@ class PeerHttpTest {
   }
 
   @Test
+  void aNameThatDoesNotResolveIsReportedAsSuchNotAsARefusal() {
+    URI target = URI.create("http://gpu-7.cluster.invalid:52415/v1/diagnostics/node");
+    // The shape java.net.http.HttpClient throws for an unresolvable host (JDK 17 and 25): a
+    // ConnectException without a message, caused by an UnresolvedAddressException.
+    ConnectException fromClient = new ConnectException();
+    fromClient.initCause(new java.nio.channels.UnresolvedAddressException());
+    String expected =
+        "ConnectError: cannot resolve host 'gpu-7.cluster.invalid': Name or service not known"
+            + " ('http://gpu-7.cluster.invalid:52415')";
+    assertThat(PeerHttp.describe(fromClient, target)).isEqualTo(expected);
+    assertThat(PeerHttp.describe(new java.net.UnknownHostException("gpu-7.cluster.invalid"), target))
+        .isEqualTo(expected);
+    assertThat(PeerHttp.describe(new IOException("wrapped", fromClient), target)).isEqualTo(expected);
+  }
+
+  @Test
   void errorDetailIsDetailThenErrorMessage() {
     assertThat(PlainJson.errorDetail(bytes("{\"detail\":\"nope\"}"))).isEqualTo("nope");
     assertThat(PlainJson.errorDetail(bytes("{\"detail\":[{\"msg\":\"x\"}],\"error\":{\"message\":\"m\"}}"))).isEqualTo("m");
