@@ -26,6 +26,12 @@ public final class SkulkDiag {
 
   /** Runs the CLI and exits with its status. */
   public static void main(String[] args) {
+    // JNA unpacks its native stub under ~/.cache/JNA unless told otherwise; on a host whose HOME is
+    // missing or read-only that creates directories we have no business creating. The JVM's temp
+    // directory is always there and is where a short-lived extraction belongs.
+    if (System.getProperty("jna.tmpdir") == null) {
+      System.setProperty("jna.tmpdir", System.getProperty("java.io.tmpdir"));
+    }
     System.exit(newCommandLine().execute(args));
   }
 

@@ -155,7 +155,16 @@ class SkulkDiagIT {
 
       assertThat(nodeId.body()).isEqualTo("\"served\"");
       assertThat(node.statusCode()).isEqualTo(200);
-      assertThat(json.read(node.body(), NodeDiagnostics.class).runtime().nodeId()).isEqualTo("served");
+      NodeDiagnostics served = json.read(node.body(), NodeDiagnostics.class);
+      assertThat(served.runtime().nodeId()).isEqualTo("served");
+      // Python Skulk starts every node as its own master: the dashboard's Node tab selects it.
+      assertThat(served.runtime().isMaster()).isTrue();
+      assertThat(served.runtime().masterNodeId()).isEqualTo("served");
+      HttpResponse<String> cluster = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/diagnostics/cluster"))
+          .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(cluster.statusCode()).isEqualTo(200);
+      assertThat(json.read(cluster.body(), dev.skulk.diagnostics.model.ClusterDiagnostics.class).masterNodeId())
+          .isEqualTo("served");
 
       new ProcessBuilder("kill", "-INT", Long.toString(serve.pid())).start().waitFor(10, TimeUnit.SECONDS);
       assertThat(serve.waitFor(20, TimeUnit.SECONDS)).as("serve stops on SIGINT").isTrue();
@@ -163,6 +172,23 @@ class SkulkDiagIT {
     } finally {
       serve.destroyForcibly();
     }
+  }
+
+  @Test
+  void aMissingHomeGetsNoDirectoriesAndNoStackTraces(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    Path jar = Path.of("target", "skulk-diag.jar");
+    assertThat(jar).as("the shaded jar is packaged before integration tests").exists();
+    Path home = tmp.resolve("no-such-home");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process node = new ProcessBuilder(java, "-Duser.home=" + home, "-jar", jar.toString(), "node")
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(tmp.resolve("stderr.txt").toFile())
+        .start();
+    assertThat(node.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String err = Files.readString(tmp.resolve("stderr.txt"));
+    assertThat(node.exitValue()).as(err).isZero();
+    assertThat(home).as("JNA unpacks into the JVM's temp dir, not under a missing HOME").doesNotExist();
+    assertThat(err).as("one line per degraded collector, the trace only at DEBUG").doesNotContain("\tat ");
   }
 
   /** Blocking reads get a daemon thread of their own, never a worker of the shared pool. */

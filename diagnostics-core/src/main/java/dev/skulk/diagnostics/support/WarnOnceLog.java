@@ -30,8 +30,9 @@ public final class WarnOnceLog {
   }
 
   /**
-   * Logs {@code message} with its cause at WARN the first time {@code key} is seen, at DEBUG
-   * afterwards (the cause is always attached: a fault's stack trace is never dropped).
+   * Logs {@code message} as one line at WARN the first time {@code key} is seen, and at DEBUG
+   * afterwards. The cause's stack trace always goes out at DEBUG (never dropped, never on an
+   * operator's console for an expected fault); the message should already name the cause.
    *
    * @param key what identifies this fault
    * @param message the line, without the stack trace
@@ -41,8 +42,9 @@ public final class WarnOnceLog {
   public boolean warn(String key, String message, @org.jspecify.annotations.Nullable Throwable cause) {
     boolean first = warned.size() < MAX_KEYS && warned.add(key);
     if (first) {
-      logger.warn(message, cause);
-    } else if (logger.isDebugEnabled()) {
+      logger.warn(message);
+    }
+    if (logger.isDebugEnabled() && (cause != null || !first)) {
       logger.debug(message, cause);
     }
     return first;

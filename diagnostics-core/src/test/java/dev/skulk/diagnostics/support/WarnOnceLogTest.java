@@ -26,14 +26,18 @@ class WarnOnceLogTest {
       });
 
   @Test
-  void aRepeatedFaultWarnsOnceThenDebugsWithItsCause() {
+  void aRepeatedFaultWarnsOneLineOnceAndKeepsItsStackTraceAtDebug() {
     WarnOnceLog log = new WarnOnceLog(logger);
     RuntimeException cause = new RuntimeException("boom");
     assertThat(log.warn("collector-a", "a failed", cause)).isTrue();
     assertThat(log.warn("collector-a", "a failed", cause)).isFalse();
     assertThat(log.warn("collector-b", "b failed", null)).isTrue();
     assertThat(log.warn("collector-a", "a failed", null)).isFalse();
-    assertThat(lines).containsExactly("warn a failed +cause", "debug a failed +cause", "warn b failed", "debug a failed");
+    assertThat(lines).containsExactly(
+        "warn a failed", "debug a failed +cause", // first: one line at WARN, the trace at DEBUG
+        "debug a failed +cause",
+        "warn b failed",
+        "debug a failed");
   }
 
   @Test
