@@ -14,11 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -68,48 +64,68 @@ class PythonFloatsTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  @Property(tries = 3000)
-  void readsBackToTheSameDoubleAndNoShorterDigitsWould(@ForAll("finiteDoubles") double value) {
+  @Test
+  void readsBackToTheSameDoubleAndNoShorterDigitsWould() {
+    long seed = 20261127L;
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = 0; i < 3000; i++) {
+      double value = finiteDouble(random);
+      checkReadsBackShortest(value, "seed " + seed + ", case " + i + ": " + value);
+    }
+  }
+
+  private static void checkReadsBackShortest(double value, String where) {
     String text = PythonFloats.repr(value);
 
     assertThat(Double.doubleToRawLongBits(Double.parseDouble(text)))
-        .as("%s reads back", text)
+        .as("%s: %s reads back", where, text)
         .isEqualTo(Double.doubleToRawLongBits(value));
     if (value != 0.0) {
       BigDecimal written = new BigDecimal(text).stripTrailingZeros();
       int digits = written.precision();
-      assertThat(digits).isLessThanOrEqualTo(17);
+      assertThat(digits).as("%s: digits of %s", where, text).isLessThanOrEqualTo(17);
       if (digits > 1) {
         assertThat(anyDecimalReadsBack(value, digits - 1))
-            .as("a decimal of %d digits reads back as %s", digits - 1, text)
+            .as("%s: a decimal of %d digits reads back as %s", where, digits - 1, text)
             .isFalse();
       }
     }
   }
 
-  @Property(tries = 500)
-  void choosesPositionalFormExactlyBetweenTheBoundaries(@ForAll("finiteDoubles") double value) {
-    String text = PythonFloats.repr(value);
-    double magnitude = Math.abs(Double.parseDouble(text));
-    boolean positional = !text.contains("e");
-    assertThat(positional).as(text).isEqualTo(magnitude == 0.0 || (magnitude >= 1e-5 && magnitude < 1e16));
-    if (positional) {
-      assertThat(text).matches("-?\\d+\\.\\d+");
-    } else {
-      assertThat(text).matches("-?[1-9](\\.\\d*[1-9])?e[-+][1-9]\\d*");
+  @Test
+  void choosesPositionalFormExactlyBetweenTheBoundaries() {
+    long seed = 20261128L;
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = 0; i < 500; i++) {
+      double value = finiteDouble(random);
+      String text = PythonFloats.repr(value);
+      String where = "seed " + seed + ", case " + i + ": " + value + " written " + text;
+      double magnitude = Math.abs(Double.parseDouble(text));
+      boolean positional = !text.contains("e");
+      assertThat(positional).as(where).isEqualTo(magnitude == 0.0 || (magnitude >= 1e-5 && magnitude < 1e16));
+      if (positional) {
+        assertThat(text).as(where).matches("-?\\d+\\.\\d+");
+      } else {
+        assertThat(text).as(where).matches("-?[1-9](\\.\\d*[1-9])?e[-+][1-9]\\d*");
+      }
     }
   }
 
-  @Provide
-  Arbitrary<Double> finiteDoubles() {
-    Arbitrary<Double> anyBits = Arbitraries.longs()
-        .map(Double::longBitsToDouble)
-        .filter(Double::isFinite);
-    Arbitrary<Double> telemetry = Arbitraries.doubles().between(-1e6, 1e6).ofScale(6);
-    Arbitrary<Double> nearBoundaries = Arbitraries.of(1e-5, 1e16, 1e-4, 1e15, 5e-324, Double.MAX_VALUE)
-        .flatMap(base -> Arbitraries.integers().between(-3, 3).map(steps -> step(base, steps)));
-    return Arbitraries.oneOf(anyBits, telemetry, nearBoundaries, Arbitraries.doubles())
-        .filter(Double::isFinite);
+  private static final double[] BOUNDARIES = {1e-5, 1e16, 1e-4, 1e15, 5e-324, Double.MAX_VALUE};
+
+  /** Any finite double: any bit pattern, telemetry-like values, values a few ulps from a form boundary. */
+  private static double finiteDouble(SplittableRandom random) {
+    while (true) {
+      double value = switch (random.nextInt(4)) {
+        case 0 -> Double.longBitsToDouble(random.nextLong());
+        case 1 -> Math.round(random.nextDouble(-1e6, 1e6) * 1e6) / 1e6;
+        case 2 -> step(BOUNDARIES[random.nextInt(BOUNDARIES.length)], random.nextInt(-3, 4));
+        default -> random.nextBoolean() ? random.nextDouble() : -random.nextDouble() * Math.pow(10, random.nextInt(-20, 20));
+      };
+      if (Double.isFinite(value)) {
+        return value;
+      }
+    }
   }
 
   private static double step(double base, int steps) {

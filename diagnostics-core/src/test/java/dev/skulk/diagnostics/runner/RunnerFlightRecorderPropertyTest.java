@@ -10,39 +10,69 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 class RunnerFlightRecorderPropertyTest {
 
-  @Property(tries = 300)
-  void aSnapshotIsTheNewestEntriesInOrder(
-      @ForAll @IntRange(min = 1, max = 40) int capacity,
-      @ForAll @Size(max = 200) List<Integer> entries) {
+  @Test
+  void aSnapshotIsTheNewestEntriesInOrder() {
+    long seed = 20261127L;
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = 0; i < 300; i++) {
+      int capacity = random.nextInt(1, 41);
+      // sizes around the capacity matter most: empty, below, exactly at, just past and far past it
+      int size = switch (i % 4) {
+        case 0 -> random.nextInt(0, capacity + 1);
+        case 1 -> capacity + random.nextInt(0, 3);
+        default -> random.nextInt(0, 201);
+      };
+      List<Integer> entries = new ArrayList<>();
+      for (int e = 0; e < size; e++) {
+        entries.add(random.nextInt());
+      }
+      String where = "seed " + seed + ", case " + i + ": capacity " + capacity + ", entries " + entries;
+      checkNewestInOrder(capacity, entries, where);
+    }
+  }
+
+  private static void checkNewestInOrder(int capacity, List<Integer> entries, String where) {
     RunnerFlightRecorder<Integer> recorder = new RunnerFlightRecorder<>(capacity);
     entries.forEach(recorder::record);
 
     int kept = Math.min(capacity, entries.size());
-    assertThat(recorder.snapshot()).containsExactlyElementsOf(
+    assertThat(recorder.snapshot()).as(where).containsExactlyElementsOf(
         entries.subList(entries.size() - kept, entries.size()));
-    assertThat(recorder.recordedCount()).isEqualTo(entries.size());
-    assertThat(recorder.overwrittenCount()).isEqualTo(entries.size() - kept);
+    assertThat(recorder.recordedCount()).as(where).isEqualTo(entries.size());
+    assertThat(recorder.overwrittenCount()).as(where).isEqualTo(entries.size() - kept);
     List<Recorded<Integer>> recorded = recorder.recordedSnapshot();
     for (int i = 0; i < recorded.size(); i++) {
-      assertThat(recorded.get(i).sequence()).isEqualTo(entries.size() - kept + i);
+      assertThat(recorded.get(i).sequence()).as(where).isEqualTo(entries.size() - kept + i);
     }
   }
 
   /** What one writer thread records: its id and its own running count. */
   record Mark(int writer, int count) {}
 
-  @Property(tries = 25)
-  void concurrentSnapshotsAreContiguousOrderedRunsOfRealEntries(
-      @ForAll @IntRange(min = 1, max = 64) int capacity,
-      @ForAll @IntRange(min = 2, max = 4) int writers,
-      @ForAll @IntRange(min = 1, max = 3000) int recordsPerWriter) throws Exception {
+  @Test
+  void concurrentSnapshotsAreContiguousOrderedRunsOfRealEntries() throws Exception {
+    long seed = 20261127L;
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = 0; i < 25; i++) {
+      int capacity = random.nextInt(1, 65);
+      int writers = random.nextInt(2, 5);
+      int recordsPerWriter = random.nextInt(1, 3001);
+      String where = "seed " + seed + ", case " + i + ": capacity " + capacity + ", writers " + writers
+          + ", records per writer " + recordsPerWriter;
+      try {
+        checkConcurrentSnapshots(capacity, writers, recordsPerWriter);
+      } catch (AssertionError e) {
+        throw new AssertionError(where + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static void checkConcurrentSnapshots(int capacity, int writers, int recordsPerWriter) throws Exception {
     RunnerFlightRecorder<Mark> recorder = new RunnerFlightRecorder<>(capacity);
     CountDownLatch start = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(writers);
