@@ -7,8 +7,6 @@ import dev.skulk.diagnostics.model.SystemPerformanceProfileBuilder;
 import dev.skulk.diagnostics.spi.CollectContext;
 import dev.skulk.diagnostics.spi.Collector;
 import dev.skulk.diagnostics.spi.Slot;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import oshi.hardware.CentralProcessor.TickType;
@@ -22,21 +20,20 @@ import org.jspecify.annotations.Nullable;
  * and {@code sysPower} are the spec's 0.0; the accelerator's power, temperature, memory and clock
  * are null (not measured).
  *
- * <p>Utilisation is measured between consecutive calls. The first call has no previous ticks, so it
- * takes a short baseline (200 ms, less when the collector's budget is tighter) instead of reporting
- * a made-up zero; a call so close to the previous one that no tick passed repeats the last figure.
+ * <p>Utilisation is measured between consecutive calls, from the tick counters each call reads. The
+ * first call has no previous reading, so it reports the average utilisation since boot (its ticks
+ * measured against zero, the counters' origin) rather than blocking a poll to take a baseline or
+ * reporting a made-up zero; the wire field stays a real percentage 0..100 either way. A call so
+ * close to the previous one that no tick passed repeats the last figure.
  *
  * <p>Platforms: Linux, macOS, Windows. Priority 0: the fallback when no GPU collector is available.
- * Thread-safe. Cost: one read of {@code /proc/stat} (or {@code host_processor_info}); the first
- * call also waits for the baseline.
+ * Thread-safe. Cost: one read of {@code /proc/stat} (or {@code host_processor_info}) per call;
+ * never sleeps.
  */
 public final class CpuProfileCollector implements Collector<SystemPerformanceProfile> {
 
   /** This collector's name. */
   public static final String NAME = "cpu";
-
-  private static final Duration BASELINE = Duration.ofMillis(200);
-  private static final Duration MIN_BASELINE = Duration.ofMillis(20);
 
   private final OsFamily os;
   private final Supplier<long[]> ticks;
@@ -79,8 +76,8 @@ public final class CpuProfileCollector implements Collector<SystemPerformancePro
   }
 
   @Override
-  public SystemPerformanceProfile collect(CollectContext context) throws InterruptedException {
-    double percent = utilisationPercent(context);
+  public SystemPerformanceProfile collect(CollectContext context) {
+    double percent = utilisationPercent();
     return new SystemPerformanceProfileBuilder()
         .gpuUsage(0.0)
         .temp(0.0)
@@ -96,24 +93,19 @@ public final class CpuProfileCollector implements Collector<SystemPerformancePro
         .build();
   }
 
-  private double utilisationPercent(CollectContext context) throws InterruptedException {
+  private double utilisationPercent() {
     long[] now = ticks.get();
     long[] before = previous.getAndSet(now);
-    Double percent = before == null ? null : busyPercent(before, now);
+    if (before == null) {
+      // First call: the counters start at zero at boot, so this is the average since boot.
+      before = new long[now.length];
+    }
+    Double percent = busyPercent(before, now);
     if (percent == null) {
       Double last = lastPercent.get();
-      if (before != null && last != null) {
-        return last; // no tick passed since the previous call: the figure has not changed
-      }
-      long budget = context.remainingNanos() / 4;
-      long wait = Math.max(MIN_BASELINE.toNanos(), Math.min(BASELINE.toNanos(), budget));
-      TimeUnit.NANOSECONDS.sleep(wait);
-      long[] after = ticks.get();
-      previous.set(after);
-      percent = busyPercent(now, after);
-      if (percent == null) {
-        percent = 0.0; // the OS counted no tick in the whole baseline: nothing ran
-      }
+      // No tick passed since the previous call: the figure has not changed. With no previous
+      // figure either (a first call on counters that read zero), nothing has run: 0 %.
+      return last != null ? last : 0.0;
     }
     lastPercent.set(percent);
     return percent;

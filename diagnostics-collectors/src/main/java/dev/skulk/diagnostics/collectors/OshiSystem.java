@@ -5,25 +5,26 @@ import oshi.hardware.HardwareAbstractionLayer;
 import oshi.software.os.OperatingSystem;
 
 /**
- * A lazily created OSHI {@link SystemInfo}, one per collector (no global singleton): created on
- * first use, so that a collector that is never called never loads OSHI or JNA. Thread-safe.
+ * Access to the one OSHI {@link SystemInfo} shared by every collector of this module, as OSHI
+ * recommends (its hardware and OS objects cache handles and static facts). The instance is created
+ * on first use, so that a process whose collectors never call OSHI never loads OSHI or JNA.
+ * Thread-safe: lazy creation uses the class-holder idiom (the JVM's class initialisation lock);
+ * OSHI's objects are themselves thread-safe. Cheap to construct: it holds no state.
+ *
+ * <p>This is the module's one process-wide instance, a deliberate exception to "no global
+ * singletons": it is package-private, holds no configuration of ours and cannot fail a host (OSHI's
+ * {@code SystemInfo} constructor only picks the platform; errors surface per collector call), while
+ * one instance per collector re-read the same static facts and handles five times over.
  */
 final class OshiSystem {
 
-  private volatile @org.jspecify.annotations.Nullable SystemInfo info;
+  /** Initialised by the JVM on the first {@link #info()} call, exactly once. */
+  private static final class Shared {
+    static final SystemInfo INFO = new SystemInfo();
+  }
 
   SystemInfo info() {
-    SystemInfo current = info;
-    if (current == null) {
-      synchronized (this) {
-        current = info;
-        if (current == null) {
-          current = new SystemInfo();
-          info = current;
-        }
-      }
-    }
-    return current;
+    return Shared.INFO;
   }
 
   HardwareAbstractionLayer hardware() {
