@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * accepts: the camelCase wire names or the snake_case Python field names; no type coercion (no
  * {@code "12"} for an integer, no {@code 1.0} for an integer, no {@code 1} for a boolean; an
  * integer for a float is fine); no missing required field; no null where the model has no
- * {@code @Nullable}; no unknown enum value; nothing after the JSON value. {@link #strict()} also
+ * {@code @Nullable}; no unknown enum value; nothing after the JSON value; no lone UTF-16 surrogate
+ * (<code>"&#92;ud800"</code>) in any string or member name, even one that is ignored. {@link #strict()} also
  * refuses unknown fields, as the peer does; {@link #lenient()} ignores them, to read bundles from
  * newer peers, and also accepts a record's Java component name where it differs from the wire name
  * ({@code libp2pNamespace} for {@code libp2PNamespace}). Absent optional fields take the model's
@@ -100,7 +101,7 @@ public final class DiagnosticsJson {
   public <T> T read(String json, Class<T> type) {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(type, "type");
-    try (JsonParser parser = mapper.createParser(json)) {
+    try (JsonParser parser = new UnicodeCheckingParser(mapper.createParser(json))) {
       return read(parser, type);
     } catch (JacksonException e) {
       throw Failures.of(e);
@@ -116,7 +117,7 @@ public final class DiagnosticsJson {
   public <T> T read(byte[] json, Class<T> type) {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(type, "type");
-    try (JsonParser parser = mapper.createParser(json)) {
+    try (JsonParser parser = new UnicodeCheckingParser(mapper.createParser(json))) {
       return read(parser, type);
     } catch (JacksonException e) {
       throw Failures.of(e);
@@ -132,7 +133,7 @@ public final class DiagnosticsJson {
   public <T> T read(InputStream json, Class<T> type) {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(type, "type");
-    try (JsonParser parser = mapper.createParser(json)) {
+    try (JsonParser parser = new UnicodeCheckingParser(mapper.createParser(json))) {
       return read(parser, type);
     } catch (JacksonException e) {
       throw Failures.of(e);
