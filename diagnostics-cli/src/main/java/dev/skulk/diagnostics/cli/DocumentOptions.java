@@ -1,10 +1,14 @@
 package dev.skulk.diagnostics.cli;
 
 import dev.skulk.diagnostics.json.DiagnosticsJson;
+import dev.skulk.diagnostics.support.BoundedInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -27,6 +31,15 @@ final class DocumentOptions {
   @Option(names = "--lenient", description = "Ignore unknown fields (for documents from newer peers).")
   boolean lenient;
 
+  /** The default input cap: far above any real bundle, far below what would exhaust a default heap. */
+  static final long DEFAULT_MAX_INPUT_BYTES = 64L * 1024 * 1024;
+
+  @Option(
+      names = "--max-input-bytes",
+      paramLabel = "BYTES",
+      description = "Refuse a document larger than this many bytes (default: ${DEFAULT-VALUE}, 64 MiB).")
+  long maxInputBytes = DEFAULT_MAX_INPUT_BYTES;
+
   @Parameters(index = "0", paramLabel = "FILE", description = "The JSON document to read; - reads standard input.")
   String file = "-";
 
@@ -34,13 +47,52 @@ final class DocumentOptions {
     return lenient ? DiagnosticsJson.lenient() : DiagnosticsJson.strict();
   }
 
-  /** The raw bytes of the document. */
+  /**
+   * The raw bytes of the document, at most {@code --max-input-bytes} of them.
+   *
+   * @throws IllegalArgumentException when {@code --max-input-bytes} is out of range
+   * @throws UncheckedIOException when the document cannot be read or is too large, with one line
+   *     saying which and why
+   */
   byte[] readBytes(InputStream stdin) {
-    try {
-      return "-".equals(file) ? stdin.readAllBytes() : Files.readAllBytes(Path.of(file));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + ("-".equals(file) ? "standard input" : file) + ": " + e.getMessage(), e);
+    if (maxInputBytes < 0 || maxInputBytes > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("--max-input-bytes: must be between 0 and " + (Integer.MAX_VALUE - 8)
+          + ", got " + maxInputBytes);
     }
+    String name = "-".equals(file) ? "standard input" : file;
+    try {
+      if ("-".equals(file)) {
+        return BoundedInput.readAtMost(stdin, maxInputBytes);
+      }
+      try (InputStream in = Files.newInputStream(Path.of(file))) {
+        return BoundedInput.readAtMost(in, maxInputBytes);
+      }
+    } catch (BoundedInput.TooLargeException e) {
+      throw new UncheckedIOException("cannot read " + name + ": larger than the input limit of " + maxInputBytes
+          + " bytes (raise it with --max-input-bytes)", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + name + ": " + why(e), e);
+    }
+  }
+
+  /**
+   * Why a read failed, in words: the JDK's file exceptions carry only the path as their message,
+   * so "cannot read x: x" said nothing.
+   */
+  static String why(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    if (e.getMessage() != null && !(e instanceof FileSystemException)) {
+      return e.getMessage();
+    }
+    return e.getClass().getSimpleName();
   }
 
   /** The document's type: the one given, else detected from its top-level keys. */

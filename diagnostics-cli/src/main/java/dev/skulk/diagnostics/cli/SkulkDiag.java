@@ -1,5 +1,11 @@
 package dev.skulk.diagnostics.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,7 +38,30 @@ public final class SkulkDiag {
     if (System.getProperty("jna.tmpdir") == null) {
       System.setProperty("jna.tmpdir", System.getProperty("java.io.tmpdir"));
     }
-    System.exit(newCommandLine().execute(args));
+    System.exit(run(args, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err)));
+  }
+
+  /**
+   * Runs the CLI writing UTF-8 to {@code stdout} and {@code stderr} whatever the locale (under
+   * {@code LC_ALL=C} the JVM's own streams would turn every non-ASCII character into {@code ?}).
+   * A write that failed (a full disk, a closed pipe) makes the status 1 with one line on stderr,
+   * instead of a silent 0: print writers swallow I/O errors, so they are asked afterwards.
+   */
+  static int run(String[] args, OutputStream stdout, OutputStream stderr) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+    CommandLine commandLine = newCommandLine();
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    int status = commandLine.execute(args);
+    if (out.checkError()) { // flushes first, so nothing buffered is left unreported
+      err.println("skulk-diag: cannot write to standard output (disk full or pipe closed)");
+      status = status == CommandLine.ExitCode.OK ? CommandLine.ExitCode.SOFTWARE : status;
+    }
+    if (err.checkError() && status == CommandLine.ExitCode.OK) {
+      status = CommandLine.ExitCode.SOFTWARE;
+    }
+    return status;
   }
 
   /** The configured command line, for tests and embedding (does not exit). */

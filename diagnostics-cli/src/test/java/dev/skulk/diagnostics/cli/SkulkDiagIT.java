@@ -194,6 +194,43 @@ class SkulkDiagIT {
     assertThat(err).as("one line per degraded collector, the trace only at DEBUG").doesNotContain("\tat ");
   }
 
+  @Test
+  void theJarWritesUtf8UnderTheCLocaleAndFailsOnAFullDisk() throws Exception {
+    Path jar = Path.of("target", "skulk-diag.jar");
+    assertThat(jar).as("the shaded jar is packaged before integration tests").exists();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path input = Files.createTempFile("skulk-diag-it", ".json");
+    Path output = Files.createTempFile("skulk-diag-it", ".out");
+    try {
+      String marker = "caf\u00e9 \u2014 \uD83D\uDE00";
+      Files.writeString(input, json.write(SampleBundles.nodeWithTwoRunnersMidDecode())
+          .replace("\"hostname\":\"", "\"hostname\":\"" + marker), StandardCharsets.UTF_8);
+      ProcessBuilder normalize = new ProcessBuilder(java, "-jar", jar.toString(), "normalize", input.toString())
+          .redirectOutput(output.toFile())
+          .redirectError(ProcessBuilder.Redirect.DISCARD);
+      normalize.environment().remove("LANG");
+      normalize.environment().put("LC_ALL", "C");
+      Process run = normalize.start();
+      assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(run.exitValue()).isZero();
+      assertThat(Files.readString(output, StandardCharsets.UTF_8)).contains(marker);
+
+      Path full = Path.of("/dev/full");
+      org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "/dev/full exists (Linux)");
+      Process toFull = new ProcessBuilder(java, "-jar", jar.toString(), "normalize", input.toString())
+          .redirectOutput(full.toFile())
+          .start();
+      String err = new String(toFull.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(toFull.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(toFull.exitValue()).as(err).isEqualTo(1);
+      assertThat(err.lines()).hasSize(1);
+      assertThat(err).contains("cannot write to standard output");
+    } finally {
+      Files.deleteIfExists(input);
+      Files.deleteIfExists(output);
+    }
+  }
+
   /** Blocking reads get a daemon thread of their own, never a worker of the shared pool. */
   private static void onOwnThread(Runnable task) {
     Thread thread = new Thread(task, "skulk-diag-it-reader");

@@ -2,7 +2,9 @@ package dev.skulk.diagnostics.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.Nulls;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
@@ -34,11 +36,16 @@ import tools.jackson.databind.json.JsonMapper;
  * accepts: the camelCase wire names or the snake_case Python field names; no type coercion (no
  * {@code "12"} for an integer, no {@code 1.0} for an integer, no {@code 1} for a boolean; an
  * integer for a float is fine); no missing required field; no null where the model has no
- * {@code @Nullable}; no unknown enum value; nothing after the JSON value. {@link #strict()} also
+ * {@code @Nullable}; no unknown enum value; nothing after the JSON value; no lone UTF-16 surrogate
+ * (<code>"&#92;ud800"</code>) in any string or member name, even one that is ignored. {@link #strict()} also
  * refuses unknown fields, as the peer does; {@link #lenient()} ignores them, to read bundles from
  * newer peers, and also accepts a record's Java component name where it differs from the wire name
  * ({@code libp2pNamespace} for {@code libp2PNamespace}). Absent optional fields take the model's
  * defaults.
+ *
+ * <p><b>Encoding.</b> Bytes and streams are UTF-8. {@link #strict()} refuses a UTF-8 byte-order
+ * mark and UTF-16 or UTF-32 text, as a Python peer does; {@link #lenient()} accepts both (Jackson
+ * detects UTF-16 and UTF-32 from the first bytes) so that a hand-edited file still reads.
  *
  * <p>Every failure, reading or writing, is a {@link DiagnosticsFormatException} naming the JSON
  * path and the reason.
@@ -50,11 +57,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class DiagnosticsJson {
 
+  private final boolean lenient;
   private final JsonMapper mapper;
   private final ObjectWriter compactWriter;
   private final ObjectWriter prettyWriter;
 
   private DiagnosticsJson(boolean lenient) {
+    this.lenient = lenient;
     JsonFactory factory = JsonFactory.builder()
         .disable(JsonWriteFeature.ESCAPE_NON_ASCII)
         .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
@@ -100,7 +109,10 @@ public final class DiagnosticsJson {
   public <T> T read(String json, Class<T> type) {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(type, "type");
-    try (JsonParser parser = mapper.createParser(json)) {
+    if (!lenient && !json.isEmpty() && json.charAt(0) == '\uFEFF') {
+      throw new DiagnosticsFormatException("$", "the input starts with a byte-order mark");
+    }
+    try (JsonParser parser = new UnicodeCheckingParser(mapper.createParser(json))) {
       return read(parser, type);
     } catch (JacksonException e) {
       throw Failures.of(e);
@@ -108,15 +120,16 @@ public final class DiagnosticsJson {
   }
 
   /**
-   * Reads one JSON value, UTF-8 encoded (UTF-16 and UTF-32 with a byte-order mark also work), as
-   * {@code type}.
+   * Reads one JSON value, UTF-8 encoded, as {@code type}. {@link #lenient()} also takes a UTF-8
+   * byte-order mark and UTF-16 or UTF-32 text; {@link #strict()} refuses them, as a Python peer does.
    *
    * @throws DiagnosticsFormatException when the bytes are not a valid {@code type}
    */
   public <T> T read(byte[] json, Class<T> type) {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(type, "type");
-    try (JsonParser parser = mapper.createParser(json)) {
+    requireUtf8(json, json.length);
+    try (JsonParser parser = new UnicodeCheckingParser(mapper.createParser(json))) {
       return read(parser, type);
     } catch (JacksonException e) {
       throw Failures.of(e);
@@ -124,7 +137,8 @@ public final class DiagnosticsJson {
   }
 
   /**
-   * Reads one JSON value as {@code type} from {@code json}, to its end; does not close it.
+   * Reads one JSON value as {@code type} from {@code json}, to its end; does not close it. The
+   * encodings accepted are those of {@link #read(byte[], Class)}.
    *
    * @throws DiagnosticsFormatException when the stream does not hold a valid {@code type}, or
    *     cannot be read (reason {@code I/O error: ...})
@@ -132,7 +146,23 @@ public final class DiagnosticsJson {
   public <T> T read(InputStream json, Class<T> type) {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(type, "type");
-    try (JsonParser parser = mapper.createParser(json)) {
+    InputStream source = json;
+    if (!lenient) {
+      PushbackInputStream peekable = new PushbackInputStream(json, 4);
+      byte[] head = new byte[4];
+      int n = 0;
+      try {
+        for (int r; n < head.length && (r = peekable.read(head, n, head.length - n)) > 0; ) {
+          n += r;
+        }
+        peekable.unread(head, 0, n);
+      } catch (IOException e) {
+        throw new DiagnosticsFormatException("$", "I/O error: " + e, e);
+      }
+      requireUtf8(head, n);
+      source = peekable;
+    }
+    try (JsonParser parser = new UnicodeCheckingParser(mapper.createParser(source))) {
       return read(parser, type);
     } catch (JacksonException e) {
       throw Failures.of(e);
@@ -150,6 +180,29 @@ public final class DiagnosticsJson {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(type, "type");
     return List.copyOf(ProblemSweep.sweep(this, json, type));
+  }
+
+  /**
+   * Strict reading refuses what a Python peer refuses before parsing: a UTF-8 byte-order mark, and
+   * UTF-16 or UTF-32 text (JSON text starts with an ASCII character, so any of these puts a zero
+   * byte, or a byte-order mark, in the first four bytes).
+   */
+  private void requireUtf8(byte[] head, int length) {
+    if (lenient) {
+      return;
+    }
+    if (length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf) {
+      throw new DiagnosticsFormatException("$", "not plain UTF-8: the input starts with a UTF-8 byte-order mark");
+    }
+    boolean utf16Mark = length >= 2 && ((head[0] & 0xff) == 0xfe && (head[1] & 0xff) == 0xff
+        || (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xfe);
+    boolean zero = false;
+    for (int i = 0; i < Math.min(4, length); i++) {
+      zero |= head[i] == 0;
+    }
+    if (utf16Mark || zero) {
+      throw new DiagnosticsFormatException("$", "not UTF-8: the input looks UTF-16 or UTF-32 encoded");
+    }
   }
 
   private <T> T read(JsonParser parser, Class<T> type) {
