@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Matching: the first runner (in the bundle's order) whose id equals {@code runnerId} when given
  * and that knows {@code taskId} when given (in progress, pending, cancelled or active). A request
  * with a filter that matches nothing is a {@link NoMatchingRunnerException}; a request without
- * filters matches the first runner, or none when the node has no runner. Warnings, in this order:
+ * filters matches no runner (as upstream's {@code API._match_capture_runner}), so its capture has
+ * no runner, flight recorder, MLX memory, process samples or warnings. Warnings, in this order:
  * {@code Matched runner has no known subprocess PID.} or {@code Matched runner process is no longer
  * alive.} (only when samples were asked), then {@code Matched runner has not reported an MLX memory
  * snapshot yet.}.
@@ -131,9 +132,15 @@ public final class CaptureService {
     }
   }
 
-  /** The first runner matching the filters (null filters match anything), or null. */
+  /**
+   * The first runner matching the filters (a null filter matches anything), or null; null when
+   * both filters are null, as upstream's {@code _match_capture_runner}.
+   */
   static @Nullable RunnerSupervisorDiagnostics match(
       List<RunnerSupervisorDiagnostics> runners, @Nullable String runnerId, @Nullable String taskId) {
+    if (runnerId == null && taskId == null) {
+      return null;
+    }
     for (RunnerSupervisorDiagnostics runner : runners) {
       if (runnerId != null && !runnerId.equals(runner.runnerId())) {
         continue;

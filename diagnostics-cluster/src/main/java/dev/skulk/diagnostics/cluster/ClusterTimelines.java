@@ -9,6 +9,7 @@ import dev.skulk.diagnostics.model.ClusterTimelineUnreachable;
 import dev.skulk.diagnostics.model.RunnerFlightRecorderEntry;
 import dev.skulk.diagnostics.model.RunnerSupervisorDiagnostics;
 import dev.skulk.diagnostics.model.Timestamps;
+import dev.skulk.diagnostics.rules.Warnings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +19,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Builds the cross-node {@link ClusterTimeline} from a {@link ClusterDiagnostics}: every runner of
  * every node that answered, all their flight-recorder entries merged in time order, and the nodes
- * that did not answer.
+ * that did not answer, as upstream's {@code API.get_cluster_timeline}: a node that is not ok or has
+ * no diagnostics is unreachable with its error, or {@value #NO_PAYLOAD} when the error is null or
+ * empty; text tie-breaks compare by Unicode code point, as Python does.
  *
  * <p>Stateless and thread-safe. Cost: one pass over the bundle plus two sorts, O(n log n) in the
  * number of flight-recorder entries (128 per runner at most); timestamps are parsed once each.
@@ -28,10 +31,13 @@ public final class ClusterTimelines {
   /** The error of a node listed as unreachable without a reason of its own. */
   public static final String NO_PAYLOAD = "Node diagnostics returned no payload.";
 
+  /* Texts compare by code point, as Python's str comparison does (not String.compareTo's UTF-16). */
+  private static final Comparator<String> TEXT = Warnings.CODE_POINT_ORDER;
+
   private static final Comparator<ClusterTimelineRunner> RUNNER_ORDER =
-      Comparator.comparing(ClusterTimelineRunner::modelId)
+      Comparator.comparing(ClusterTimelineRunner::modelId, TEXT)
           .thenComparingInt(ClusterTimelineRunner::deviceRank)
-          .thenComparing(ClusterTimelineRunner::runnerId);
+          .thenComparing(ClusterTimelineRunner::runnerId, TEXT);
 
   /*
    * Parsed time first (never the string: "+00:00", "Z" and other offsets sort wrongly as text),
@@ -41,8 +47,8 @@ public final class ClusterTimelines {
   private static final Comparator<Keyed> ENTRY_ORDER =
       Comparator.<Keyed, Boolean>comparing(k -> k.time == null)
           .thenComparing(k -> k.time, Comparator.nullsLast(Comparator.naturalOrder()))
-          .thenComparing(k -> k.time == null ? k.entry.at() : "")
-          .thenComparing(k -> k.entry.nodeId())
+          .thenComparing(k -> k.time == null ? k.entry.at() : "", TEXT)
+          .thenComparing(k -> k.entry.nodeId(), TEXT)
           .thenComparingInt(k -> k.entry.deviceRank());
 
   private ClusterTimelines() {}
@@ -54,7 +60,9 @@ public final class ClusterTimelines {
     List<ClusterTimelineUnreachable> unreachable = new ArrayList<>();
     for (ClusterNodeDiagnostics node : cluster.nodes()) {
       if (!node.ok() || node.diagnostics() == null) {
-        String error = node.error() == null || node.ok() ? NO_PAYLOAD : node.error();
+        // Upstream: node.error or "Node diagnostics returned no payload." (an empty error is falsy;
+        // an ok node without diagnostics keeps its error when it has one).
+        String error = node.error() == null || node.error().isEmpty() ? NO_PAYLOAD : node.error();
         unreachable.add(new ClusterTimelineUnreachable(node.nodeId(), node.url(), error));
         continue;
       }

@@ -75,7 +75,8 @@ class CaptureServiceTest {
     assertThat(CaptureService.match(bundle.supervisorRunners(), null, "t-unknown")).isNull();
     assertThat(CaptureService.match(bundle.supervisorRunners(), "r-first", "t-progress")).isNull();
     assertThat(CaptureService.match(bundle.supervisorRunners(), "r-second", "t-progress")).isEqualTo(second);
-    assertThat(CaptureService.match(bundle.supervisorRunners(), null, null)).isEqualTo(first);
+    // Upstream's _match_capture_runner returns None when neither runnerId nor taskId is given.
+    assertThat(CaptureService.match(bundle.supervisorRunners(), null, null)).isNull();
   }
 
   @Test
@@ -114,8 +115,19 @@ class CaptureServiceTest {
   }
 
   @Test
-  void noFilterMatchesTheFirstRunnerAndANodeWithoutRunnersGivesAnEmptyCapture() {
-    assertThat(service(100).capture(DiagnosticCaptureRequest.defaults()).runner()).isEqualTo(first);
+  void noFilterMatchesNoRunnerSoTheCaptureHasNoRunnerWarningsOrSamples() {
+    // Upstream's capture_local_node_diagnostics: runner None -> no 404, no warnings, no samples,
+    // empty flight recorder, mlx_memory None; the node bundle is still returned.
+    DiagnosticCaptureRequest withSamples = new DiagnosticCaptureRequestBuilder()
+        .includeProcessSamples(true).sampleDurationSeconds(1.0).build();
+    DiagnosticCaptureResponse unfiltered = service(100, 200).capture(withSamples);
+    assertThat(unfiltered.nodeDiagnostics()).isEqualTo(bundle);
+    assertThat(unfiltered.runner()).isNull();
+    assertThat(unfiltered.flightRecorder()).isEmpty();
+    assertThat(unfiltered.mlxMemory()).isNull();
+    assertThat(unfiltered.processSamples()).isEmpty();
+    assertThat(unfiltered.warnings()).isEmpty();
+    assertThat(sampledPids).isEmpty();
     DiagnosticCaptureResponse empty =
         CaptureService.builder(() -> node("lonely")).clock(CLOCK).processSampler(ProcessSampler.none()).build()
             .capture(DiagnosticCaptureRequest.defaults());
@@ -169,9 +181,9 @@ class CaptureServiceTest {
       assertThat(slow.isBusy()).isTrue();
       assertThatThrownBy(() -> slow.capture(request(null, null, false))).isInstanceOf(CaptureBusyException.class);
       release.countDown();
-      assertThat(firstCapture.get(5, TimeUnit.SECONDS).runner()).isEqualTo(first);
+      assertThat(firstCapture.get(5, TimeUnit.SECONDS).runner()).isNull();
       assertThat(slow.isBusy()).isFalse();
-      assertThat(slow.capture(request(null, null, false)).runner()).isEqualTo(first);
+      assertThat(slow.capture(request("r-first", null, false)).runner()).isEqualTo(first);
     } finally {
       release.countDown();
       pool.shutdownNow();

@@ -100,11 +100,46 @@ class ClusterTimelinesTest {
                 ok(node("a"), null),
                 failed("b", "http://b:52415", "ConnectError: Connection refused"),
                 failed("c", "http://c:52415", null),
-                new ClusterNodeDiagnostics("d", "http://d:52415", true, null, null)));
+                new ClusterNodeDiagnostics("d", "http://d:52415", true, null, null),
+                failed("e", "http://e:52415", ""),
+                new ClusterNodeDiagnostics("f", "http://f:52415", true, null, "stale error")));
+    // Upstream get_cluster_timeline: error=node.error or "Node diagnostics returned no payload."
+    // so "" falls back to the default and an ok node without diagnostics keeps its own error.
     assertThat(timeline.unreachableNodes())
         .containsExactly(
             new ClusterTimelineUnreachable("b", "http://b:52415", "ConnectError: Connection refused"),
             new ClusterTimelineUnreachable("c", "http://c:52415", "Node diagnostics returned no payload."),
-            new ClusterTimelineUnreachable("d", "http://d:52415", "Node diagnostics returned no payload."));
+            new ClusterTimelineUnreachable("d", "http://d:52415", "Node diagnostics returned no payload."),
+            new ClusterTimelineUnreachable("e", "http://e:52415", "Node diagnostics returned no payload."),
+            new ClusterTimelineUnreachable("f", "http://f:52415", "stale error"));
+  }
+
+  @Test
+  void textTieBreaksCompareByCodePointAsPythonDoes() {
+    // U+1F600 (surrogates D83D DE00) vs U+FF21: by code point U+FF21 < U+1F600 (Python's order);
+    // String.compareTo would put the surrogate pair first (0xD83D < 0xFF21).
+    String bmp = "n\uFF21";
+    String astral = "n\uD83D\uDE00";
+    String t = "2026-11-27T03:00:00+00:00";
+    RunnerSupervisorDiagnostics onAstral =
+        runner(astral, "r-astral", "m", 0).addFlightRecorder(entry(astral, "r-astral", 0, t, "astral")).build();
+    RunnerSupervisorDiagnostics onBmp =
+        runner(bmp, "r-bmp", "m", 0).addFlightRecorder(entry(bmp, "r-bmp", 0, t, "bmp")).build();
+    ClusterTimeline timeline = ClusterTimelines.build(cluster(ok(node(astral, onAstral), null), ok(node(bmp, onBmp), "u")));
+    assertThat(timeline.timeline()).extracting(ClusterTimelineEntry::event).containsExactly("bmp", "astral");
+
+    // Runners: same model and rank, so the runner id decides; and the model id itself.
+    ClusterTimeline byRunner = ClusterTimelines.build(cluster(ok(node("a",
+        runner("a", "r" + astral, "m", 0).build(), runner("a", "r" + bmp, "m", 0).build(),
+        runner("a", "z", "m" + astral, 0).build(), runner("a", "y", "m" + bmp, 0).build()), null)));
+    assertThat(byRunner.runners()).extracting(ClusterTimelineRunner::runnerId)
+        .containsExactly("r" + bmp, "r" + astral, "y", "z");
+
+    // Unparseable times come last, ordered by their text in code point order.
+    RunnerSupervisorDiagnostics bad = runner("a", "r1", "m", 0)
+        .addFlightRecorder(entry("a", "r1", 0, "x" + astral, "bad-astral"), entry("a", "r1", 0, "x" + bmp, "bad-bmp"))
+        .build();
+    assertThat(ClusterTimelines.build(cluster(ok(node("a", bad), null))).timeline())
+        .extracting(ClusterTimelineEntry::event).containsExactly("bad-bmp", "bad-astral");
   }
 }

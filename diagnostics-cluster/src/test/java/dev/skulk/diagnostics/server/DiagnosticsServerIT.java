@@ -272,7 +272,8 @@ class DiagnosticsServerIT {
         http.sendAsync(
             HttpRequest.newBuilder(url(server, "/v1/diagnostics/node/capture"))
                 .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString(""))
+                // Name the runner: an unfiltered capture matches none (as upstream) and samples nothing.
+                .POST(HttpRequest.BodyPublishers.ofString("{\"runnerId\":\"runner-A\"}"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     try {

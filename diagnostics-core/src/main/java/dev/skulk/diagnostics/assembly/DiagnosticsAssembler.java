@@ -104,7 +104,8 @@ import org.slf4j.LoggerFactory;
  *       has them, else live ({@code system} gets the {@code ACCELERATOR} reading when the profile
  *       has no accelerator, or becomes a zero profile around a lone accelerator).
  *   <li>{@code processes}: the {@code PROCESSES} reading through {@link ProcessRoles}, by pid.
- *   <li>{@code supervisorRunners}: the supplier's snapshots, by runner id.
+ *   <li>{@code supervisorRunners}: the supplier's snapshots, in the order supplied (as upstream's
+ *       {@code _collect_runner_supervisor_diagnostics}, which keeps the provider's list).
  *   <li>{@code placements}: {@link Placements#build}.
  *   <li>{@code warnings}: the rules' warnings over the draft (the bundle without warnings) and the
  *       assembler's own, distinct, in code point order.
@@ -528,7 +529,6 @@ public final class DiagnosticsAssembler implements AutoCloseable {
           }
         }
       }
-      list.sort(Comparator.comparing(RunnerSupervisorDiagnostics::runnerId, Warnings.CODE_POINT_ORDER));
       return List.copyOf(list);
     } catch (VirtualMachineError e) {
       throw e;

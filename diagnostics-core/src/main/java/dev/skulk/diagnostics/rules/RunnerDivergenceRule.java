@@ -13,27 +13,30 @@ import dev.skulk.diagnostics.state.TaskView;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Python Skulk's warnings for a live runner supervisor whose view of its tasks diverges from
- * event-sourced cluster state. For each supervisor whose process is alive and which has tasks in
- * progress:
+ * event-sourced cluster state, ported from upstream's {@code
+ * API._augment_runner_divergence_warnings}. For each supervisor with tasks in progress (alive or
+ * not):
  *
  * <ul>
- *   <li>when state has no active ({@code Pending} or {@code Running}) task of the supervisor's
- *       instance: {@code Runner <r> is still alive with <n> in-progress task(s), but event-sourced
- *       state shows no active tasks for instance <i>.}
- *   <li>otherwise, for each in-progress task: when state does not track it, {@code Runner <r>
- *       still reports <kind>:<t> in progress, but cluster state no longer tracks that task.}; when
- *       state's status is not active, {@code Runner <r> still reports <kind>:<t> in progress while
- *       cluster state says <status>.}; otherwise, when the instance has a placement and that
- *       placement's entry for this runner lists no active task with that id, {@code Runner <r>
- *       still reports <kind>:<t> in progress, but placement diagnostics show no active task on this
- *       runner.}
+ *   <li>when its process is alive and the placement of its instance lists no task of any status
+ *       on any runner (or the instance has no placement): {@code Runner <r> is still alive with
+ *       <n> in-progress task(s), but event-sourced state shows no active tasks for instance <i>.}
+ *   <li>then, for each in-progress task: when state does not track it, {@code Runner <r> still
+ *       reports <kind>:<t> in progress, but cluster state no longer tracks that task.}; when
+ *       state's status is not {@code Pending} or {@code Running}, {@code Runner <r> still reports
+ *       <kind>:<t> in progress while cluster state says <status>.}; otherwise, when the instance
+ *       has a placement and that placement's (first) entry for this runner lists no task with that
+ *       id (of any status), {@code Runner <r> still reports <kind>:<t> in progress, but placement
+ *       diagnostics show no active task on this runner.}
  * </ul>
  *
  * <p>Ids are shortened with {@link ShortIds#shortId(String)}. As in Python Skulk, each warning is
@@ -72,33 +75,46 @@ public final class RunnerDivergenceRule implements DiagnosticRule {
       Collection<TaskView> stateTasks,
       Collection<InstancePlacementDiagnostics> placements,
       Collection<RunnerSupervisorDiagnostics> supervisors) {
+    // As upstream's dict comprehensions, a later entry with the same id replaces an earlier one.
     Map<String, TaskView> taskById = new HashMap<>();
     for (TaskView task : stateTasks) {
-      taskById.putIfAbsent(task.taskId(), task);
+      taskById.put(task.taskId(), task);
     }
     Map<String, InstancePlacementDiagnostics> placementByInstance = new HashMap<>();
     for (InstancePlacementDiagnostics placement : placements) {
-      placementByInstance.putIfAbsent(placement.instanceId(), placement);
+      placementByInstance.put(placement.instanceId(), placement);
     }
 
     Map<String, List<String>> byInstance = new LinkedHashMap<>();
     for (RunnerSupervisorDiagnostics runner : supervisors) {
-      if (!runner.processAlive() || runner.inProgressTasks().isEmpty()) {
+      if (runner.inProgressTasks().isEmpty()) {
         continue;
       }
       List<String> warnings = byInstance.computeIfAbsent(runner.instanceId(), k -> new ArrayList<>());
-      if (!hasActiveTask(stateTasks, runner.instanceId())) {
-        warnings.add(stillAlive(runner));
-        continue;
-      }
       InstancePlacementDiagnostics placement = placementByInstance.get(runner.instanceId());
+      Set<String> placementTaskIds = new HashSet<>();
+      boolean instanceHasTasks = false;
+      if (placement != null) {
+        PlacementRunnerDiagnostics entry = entryFor(placement, runner.runnerId());
+        if (entry != null) {
+          entry.tasks().forEach(task -> placementTaskIds.add(task.taskId()));
+        }
+        for (PlacementRunnerDiagnostics placementRunner : placement.runners()) {
+          instanceHasTasks |= !placementRunner.tasks().isEmpty();
+        }
+      }
+      // Upstream asks whether the placement lists any task at all (any status), not an active one.
+      if (runner.processAlive() && !instanceHasTasks) {
+        warnings.add(stillAlive(runner));
+      }
+      // Upstream checks every in-progress task, also of a dead runner and after the warning above.
       for (RunnerTaskDiagnostics task : runner.inProgressTasks()) {
         TaskView stateTask = taskById.get(task.taskId());
         if (stateTask == null) {
           warnings.add(noLongerTracked(runner.runnerId(), task));
-        } else if (!stateTask.isActive()) {
+        } else if (!isActive(stateTask.taskStatus())) {
           warnings.add(stateSays(runner.runnerId(), task, stateTask.taskStatus()));
-        } else if (placement != null && !placementListsActiveTask(placement, runner.runnerId(), task.taskId())) {
+        } else if (placement != null && !placementTaskIds.contains(task.taskId())) {
           warnings.add(notInPlacement(runner.runnerId(), task));
         }
       }
@@ -138,29 +154,6 @@ public final class RunnerDivergenceRule implements DiagnosticRule {
 
   private static String stillReports(String runnerId, RunnerTaskDiagnostics task) {
     return "Runner " + shortId(runnerId) + " still reports " + task.taskKind() + ":" + shortId(task.taskId());
-  }
-
-  private static boolean hasActiveTask(Collection<TaskView> stateTasks, String instanceId) {
-    for (TaskView task : stateTasks) {
-      if (task.instanceId().equals(instanceId) && task.isActive()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean placementListsActiveTask(
-      InstancePlacementDiagnostics placement, String runnerId, String taskId) {
-    PlacementRunnerDiagnostics entry = entryFor(placement, runnerId);
-    if (entry == null) {
-      return false;
-    }
-    for (RunnerTaskDiagnostics task : entry.tasks()) {
-      if (task.taskId().equals(taskId) && isActive(task.taskStatus())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static @Nullable PlacementRunnerDiagnostics entryFor(

@@ -200,17 +200,19 @@ class AssemblerBundleTest {
   }
 
   @Test
-  void supervisorsAreSortedByRunnerIdAndTheSupplierIsIsolated() {
+  void supervisorsKeepTheSuppliedOrderAndTheSupplierIsIsolated() {
+    // Upstream's _collect_runner_supervisor_diagnostics returns list(provider()): no re-sort.
     RunnerSupervisorDiagnostics b = Samples.supervisor("runner-b", "i").build();
+    RunnerSupervisorDiagnostics c = Samples.supervisor("runner-c", "i").build();
     RunnerSupervisorDiagnostics a = Samples.supervisor("runner-a", "i").build();
 
-    NodeDiagnostics sorted = build(builder().runnerSupervisors(() -> List.of(b, a))).assembleNode();
+    NodeDiagnostics sorted = build(builder().runnerSupervisors(() -> List.of(b, c, a))).assembleNode();
     NodeDiagnostics broken = build(builder().runnerSupervisors(() -> {
       throw new IllegalStateException("registry gone");
     })).assembleNode();
 
     assertThat(sorted.supervisorRunners()).extracting(RunnerSupervisorDiagnostics::runnerId)
-        .containsExactly("runner-a", "runner-b");
+        .containsExactly("runner-b", "runner-c", "runner-a");
     assertThat(broken.supervisorRunners()).isEmpty();
     assertThat(broken).hasWarningsExactly("Runner supervisor diagnostics failed: IllegalStateException: registry gone");
   }
