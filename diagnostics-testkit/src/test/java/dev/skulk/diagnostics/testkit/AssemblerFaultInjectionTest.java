@@ -129,7 +129,9 @@ class AssemblerFaultInjectionTest {
     assertThat(outcome.cause()).isInstanceOf(TimeoutException.class);
     assertThat(outcome.cause().getStackTrace())
         .anySatisfy(frame -> assertThat(frame.getClassName()).isEqualTo(FakeCollector.class.getName()));
-    assertThat(outcome.duration()).isGreaterThanOrEqualTo(BUDGET.minusMillis(50));
+    // The outcome's duration is read on the real ticker around a real timed wait; on a loaded machine
+    // the start tick can land well after the wait began, so only a generous floor is meaningful.
+    assertThat(outcome.duration()).isGreaterThanOrEqualTo(BUDGET.dividedBy(2));
   }
 
   @Test
