@@ -1,7 +1,7 @@
 package dev.skulk.diagnostics.cli;
 
 import dev.skulk.diagnostics.assembly.DiagnosticsAssembler;
-import dev.skulk.diagnostics.assembly.internal.RuntimeFallback;
+import dev.skulk.diagnostics.support.Hostnames;
 import dev.skulk.diagnostics.spi.HostFacts;
 import dev.skulk.diagnostics.spi.HostFactsBuilder;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +26,7 @@ final class LocalNodeOptions {
   double collectDeadlineSeconds = 5;
 
   String resolvedNodeId() {
-    return nodeId != null ? nodeId : RuntimeFallback.hostname(System::getenv);
+    return nodeId != null ? nodeId : Hostnames.localOrUnknown();
   }
 
   /** An assembler for this machine with the default collectors found on the class path. */

@@ -43,17 +43,9 @@ record HostEnvironment(
    * Spawns a process only in the last case.
    */
   String hostname() {
-    if (os == OsFamily.LINUX) {
-      String kernel = CollectorSupport.readFirstLine(root.resolve("proc/sys/kernel/hostname"));
-      if (kernel != null) {
-        return kernel;
-      }
-    }
-    for (String variable : List.of("HOSTNAME", "COMPUTERNAME")) {
-      String value = env.apply(variable);
-      if (value != null && !value.isBlank()) {
-        return value.strip();
-      }
+    String name = dev.skulk.diagnostics.support.Hostnames.local(root, env::apply);
+    if (name != null) {
+      return name;
     }
     if (os != OsFamily.WINDOWS) {
       String uname = firstLineOf(List.of("uname", "-n"));

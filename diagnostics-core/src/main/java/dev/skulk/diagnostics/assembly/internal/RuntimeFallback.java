@@ -1,5 +1,6 @@
 package dev.skulk.diagnostics.assembly.internal;
 
+import dev.skulk.diagnostics.support.Hostnames;
 import dev.skulk.diagnostics.model.NodeIdentity;
 import dev.skulk.diagnostics.model.NodeRuntimeDiagnostics;
 import dev.skulk.diagnostics.spi.HostFacts;
@@ -54,26 +55,10 @@ public final class RuntimeFallback {
         UrlRedaction.redact(blankToNull(facts.loggingIngestUrl())));
   }
 
-  /** The hostname without a DNS lookup. */
+  /** The hostname without a DNS lookup: {@link Hostnames#local}, else {@code unknown}. */
   public static String hostname(Function<String, @Nullable String> env) {
-    for (String variable : new String[] {"HOSTNAME", "COMPUTERNAME"}) {
-      String value = blankToNull(env.apply(variable));
-      if (value != null) {
-        return value.strip();
-      }
-    }
-    try {
-      Path kernel = Path.of("/proc/sys/kernel/hostname");
-      if (Files.isReadable(kernel)) {
-        String value = blankToNull(Files.readString(kernel, StandardCharsets.UTF_8));
-        if (value != null) {
-          return value.strip();
-        }
-      }
-    } catch (Exception e) {
-      // Not Linux, or not readable: fall through.
-    }
-    return "unknown";
+    String name = Hostnames.local(Path.of("/"), env);
+    return name != null ? name : "unknown";
   }
 
   private static boolean exists(String path) {
