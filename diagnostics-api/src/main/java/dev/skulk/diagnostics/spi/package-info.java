@@ -4,6 +4,9 @@
  * dev.skulk.diagnostics.spi.PeerDirectory} for the cluster fan-out.
  */
 @NullMarked
+// No @org.immutables.value.Generated on generated builders: see the model package.
+@Value.Style(allowedClasspathAnnotations = {javax.annotation.processing.Generated.class})
 package dev.skulk.diagnostics.spi;
 
+import org.immutables.value.Value;
 import org.jspecify.annotations.NullMarked;
