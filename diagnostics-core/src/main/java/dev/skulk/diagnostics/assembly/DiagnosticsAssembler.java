@@ -446,7 +446,7 @@ public final class DiagnosticsAssembler implements AutoCloseable {
         }
       } else {
         future.cancel(true);
-        if (claims.get(entry).compareAndSet(false, true)) {
+        if (Objects.requireNonNull(claims.get(entry), "every started rule has a claim").compareAndSet(false, true)) {
           entry.busy.set(false); // it never started and now never will
         }
         String warning = Texts.ruleTimedOut(entry.name, deadline);

@@ -1,5 +1,6 @@
 package dev.skulk.diagnostics.json;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.SerializableString;
@@ -36,7 +37,7 @@ final class UnicodeCheckingParser extends JsonParserDelegate {
   }
 
   @Override
-  public String nextName() {
+  public @Nullable String nextName() {
     return nextToken() == JsonToken.PROPERTY_NAME ? currentName() : null;
   }
 

@@ -37,6 +37,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -119,7 +120,7 @@ public final class SampleBundles {
         .addProcesses(new DiagnosticsProcessBuilder().pid(4100).parentPid(1L).role(ProcessRole.SKULK)
             .command("/opt/skulk/.venv/bin/python -m exo.main --api-key ***").status("running").cpuPercent(4.2).memoryPercent(0.8)
             .rss(Memory.ofMiB(1034)).elapsedSeconds(86_412.5).isChildOfSkulk(true).build())
-        .addAllProcesses(runners.stream().map(r -> new DiagnosticsProcessBuilder().pid(r.pid()).parentPid(4100L).role(ProcessRole.RUNNER)
+        .addAllProcesses(runners.stream().map(r -> new DiagnosticsProcessBuilder().pid(Objects.requireNonNull(r.pid(), "sample runners have a pid")).parentPid(4100L).role(ProcessRole.RUNNER)
             .command("/opt/skulk/.venv/bin/python -c from multiprocessing.spawn import spawn_main; spawn_main(tracker_fd=5)")
             .status("running").cpuPercent(98.7).memoryPercent(29.5).rss(Memory.ofGiB(37)).elapsedSeconds(3_600.0).isChildOfSkulk(true).build())
             .toList())

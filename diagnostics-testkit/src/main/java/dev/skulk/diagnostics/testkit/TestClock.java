@@ -52,7 +52,7 @@ public final class TestClock extends Clock {
 
   @Override
   public Instant instant() {
-    return instant.get();
+    return Objects.requireNonNull(instant.get()); // never set to null
   }
 
   @Override
