@@ -391,7 +391,8 @@ class AssemblerBundleTest {
       NodeDiagnostics second = assembler.assembleNode();
       Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-      assertThat(took).isLessThan(Duration.ofMillis(1200 + 500));
+      // two assemblies of 600 ms each; a real-time smoke check with 2 s of slack for busy cores
+      assertThat(took).isLessThan(Duration.ofMillis(1200 + 2000));
       assertThat(first).hasWarningsExactly(
           "Rule explodes failed: NullPointerException: rule explodes returned null",
           "Rule hangs timed out: the assembly deadline of 600 ms passed",

@@ -7,7 +7,8 @@ import dev.skulk.diagnostics.model.MemoryUsage;
 import dev.skulk.diagnostics.model.NodeDiagnostics;
 import dev.skulk.diagnostics.spi.Slot;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -67,19 +68,41 @@ class AssemblerSingleFlightTest {
   }
 
   @Test
-  void manyConcurrentCallersAllGetABundle() throws Exception {
-    FakeCollector<MemoryUsage> quick = FakeCollector.slow(Slot.CURRENT_MEMORY, Duration.ofMillis(20), Samples.memory());
-    ExecutorService callers = Executors.newFixedThreadPool(8);
-    try (DiagnosticsAssembler assembler = DiagnosticsAssembler.builder().nodeId("n").addCollector(quick).build()) {
-      CompletableFuture<?>[] calls = new CompletableFuture<?>[64];
-      for (int i = 0; i < calls.length; i++) {
-        calls[i] = CompletableFuture.supplyAsync(assembler::assembleNode, callers)
-            .thenAccept(bundle -> assertThat(bundle.resources().currentMemory()).isEqualTo(Samples.memory()));
+  void manyOverlappingCallersShareOneAssembly() throws Exception {
+    // Sixteen callers arrive while one assembly is held open by a gated collector: once all of them
+    // are parked on it, releasing the gate must give every caller that one bundle, from one call.
+    FakeCollector<MemoryUsage> gated =
+        FakeCollector.slow(Slot.CURRENT_MEMORY, Duration.ofSeconds(4), Samples.memory()).named("gated");
+    int callers = 16;
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    java.util.Set<Thread> callerThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    try (DiagnosticsAssembler assembler = DiagnosticsAssembler.builder()
+        .nodeId("n")
+        .collectorTimeout(Duration.ofSeconds(10))
+        .deadline(Duration.ofSeconds(20))
+        .addCollector(gated)
+        .build()) {
+      List<Future<NodeDiagnostics>> calls = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        calls.add(pool.submit(() -> {
+          callerThreads.add(Thread.currentThread());
+          return assembler.assembleNode();
+        }));
       }
-      CompletableFuture.allOf(calls).get(30, TimeUnit.SECONDS);
-      assertThat(quick.calls()).isBetween(1, 64);
+      assertThat(gated.awaitStarted(Duration.ofSeconds(5))).isTrue();
+      assertThat(Samples.eventually(Duration.ofSeconds(10), () -> callerThreads.size() == callers
+          && callerThreads.stream().allMatch(t -> t.getState() == Thread.State.WAITING
+              || t.getState() == Thread.State.TIMED_WAITING))).as("all callers parked").isTrue();
+      gated.release();
+
+      NodeDiagnostics first = calls.get(0).get(10, TimeUnit.SECONDS);
+      for (Future<NodeDiagnostics> call : calls) {
+        assertThat(call.get(10, TimeUnit.SECONDS)).isSameAs(first);
+      }
+      assertThat(gated.calls()).isEqualTo(1);
     } finally {
-      callers.shutdownNow();
+      gated.release();
+      pool.shutdownNow();
     }
   }
 }
