@@ -40,7 +40,9 @@ final class ProblemSweep {
         if (!failedPaths.add(problem.path())) {
           return problems;
         }
-        problems.add(problem);
+        // Detached: the problem's cause is the parser's exception, which holds the parser and through
+        // it this pass's copy of the document; a list of 100 such problems held 100 copies.
+        problems.add(new DiagnosticsFormatException(problem.path(), problem.reason()));
         if (tree == null) {
           tree = treeOrNull(document);
         }
