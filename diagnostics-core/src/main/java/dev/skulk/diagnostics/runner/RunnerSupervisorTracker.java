@@ -1,5 +1,6 @@
 package dev.skulk.diagnostics.runner;
 
+import dev.skulk.diagnostics.jfr.internal.JfrHooks;
 import dev.skulk.diagnostics.model.MlxMemorySnapshot;
 import dev.skulk.diagnostics.model.RunnerDiagnosticContext;
 import dev.skulk.diagnostics.model.RunnerDiagnosticUpdate;
@@ -159,19 +160,23 @@ public final class RunnerSupervisorTracker {
       flightRecorder.record(entry);
       addMilestone(milestone);
     }
+    JfrHooks.update(runnerId, instanceId, deviceRank, update);
   }
 
   /** The runner's status changed to {@code statusKind} (a status class name such as {@code RunnerReady}), now. */
   public void statusChanged(String statusKind) {
     Objects.requireNonNull(statusKind, "statusKind");
     String now = now();
+    String previous;
     synchronized (lock) {
       long tick = ticker.read();
+      previous = this.statusKind;
       this.statusKind = statusKind;
       this.statusSince = now;
       this.statusStartedTick = tick;
       addMilestone(new RunnerLifecycleMilestone(now, "status:" + statusKind, null));
     }
+    JfrHooks.statusChanged(runnerId, instanceId, deviceRank, previous, statusKind);
   }
 
   /**
@@ -189,6 +194,7 @@ public final class RunnerSupervisorTracker {
       }
       lastTaskSentAt = now;
     }
+    JfrHooks.taskChanged(runnerId, instanceId, deviceRank, task.taskId(), "sent");
   }
 
   /**
@@ -205,8 +211,9 @@ public final class RunnerSupervisorTracker {
         return false;
       }
       inProgressTasks.put(taskId, task);
-      return true;
     }
+    JfrHooks.taskChanged(runnerId, instanceId, deviceRank, taskId, "acknowledged");
+    return true;
   }
 
   /**
@@ -217,15 +224,19 @@ public final class RunnerSupervisorTracker {
    */
   public boolean taskCompleted(String taskId) {
     Objects.requireNonNull(taskId, "taskId");
+    boolean known;
     synchronized (lock) {
       boolean wasInProgress = inProgressTasks.remove(taskId) != null;
       boolean wasPending = pendingTasks.remove(taskId) != null;
-      boolean known = wasInProgress || wasPending;
+      known = wasInProgress || wasPending;
       if (known) {
         completedTaskCount++;
       }
-      return known;
     }
+    if (known) {
+      JfrHooks.taskChanged(runnerId, instanceId, deviceRank, taskId, "completed");
+    }
+    return known;
   }
 
   /**
@@ -244,6 +255,7 @@ public final class RunnerSupervisorTracker {
         oldest.remove();
       }
     }
+    JfrHooks.taskChanged(runnerId, instanceId, deviceRank, taskId, "cancelled");
   }
 
   /** An event of type {@code eventType} (its class name, e.g. {@code RunnerStatusUpdated}) arrived from the runner, now. */
