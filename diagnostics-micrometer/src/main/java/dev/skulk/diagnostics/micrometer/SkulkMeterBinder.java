@@ -58,8 +58,14 @@ import org.slf4j.LoggerFactory;
  * <h2>Meters</h2>
  *
  * Names follow Micrometer's conventions (dot-separated, lower case, base unit declared); a
- * Prometheus registry writes them with underscores and the unit suffix ({@code
- * skulk_runner_phase_seconds}, {@code skulk_collector_outcomes_total}). Tags are bounded: runner,
+ * Prometheus registry writes them with underscores, the unit suffix and {@code _total} for
+ * counters: {@code skulk_runner_phase_seconds}, {@code skulk_runner_phase}, {@code
+ * skulk_runner_alive}, {@code skulk_runner_tasks_in_progress}, {@code skulk_runner_tasks_pending},
+ * {@code skulk_runner_flight_recorder_dropped_total}, {@code skulk_warnings}, {@code
+ * skulk_collector_outcomes_total}, {@code skulk_collector_duration_seconds_count/_sum/_max}, {@code
+ * skulk_accelerator_utilization_ratio}, {@code skulk_accelerator_memory_used_bytes}, {@code
+ * skulk_accelerator_memory_total_bytes}, {@code skulk_accelerator_power_watts}, {@code
+ * skulk_accelerator_temperature_celsius}, {@code skulk_memory_wired_leaked_bytes}. Tags are bounded: runner,
  * instance and rank take one value per supervised runner; {@code phase} only the {@link RunnerPhase}
  * wire values; {@code source} only rule names and {@code assembler}; collector, slot and status only
  * registered collectors and the fixed outcome statuses; never a task id or a free text.
@@ -73,11 +79,11 @@ import org.slf4j.LoggerFactory;
  *       for the current phase, 0 for every other phase of the enum</td></tr>
  *   <tr><td>{@value #RUNNER_ALIVE}</td><td>gauge</td><td>runner, instance, rank</td><td>1 while the
  *       runner's process is alive, else 0</td></tr>
- *   <tr><td>{@value #RUNNER_TASKS_IN_PROGRESS}</td><td>gauge, tasks</td><td>runner, instance,
+ *   <tr><td>{@value #RUNNER_TASKS_IN_PROGRESS}</td><td>gauge</td><td>runner, instance,
  *       rank</td><td>tasks acknowledged and not yet completed</td></tr>
- *   <tr><td>{@value #RUNNER_TASKS_PENDING}</td><td>gauge, tasks</td><td>runner, instance, rank</td>
+ *   <tr><td>{@value #RUNNER_TASKS_PENDING}</td><td>gauge</td><td>runner, instance, rank</td>
  *       <td>tasks sent and not yet acknowledged</td></tr>
- *   <tr><td>{@value #RUNNER_FLIGHT_RECORDER_DROPPED}</td><td>function counter, entries</td>
+ *   <tr><td>{@value #RUNNER_FLIGHT_RECORDER_DROPPED}</td><td>function counter</td>
  *       <td>runner, instance, rank</td><td>flight-recorder entries evicted so far (with a runner
  *       registry only)</td></tr>
  *   <tr><td>{@value #WARNINGS}</td><td>gauge, warnings</td><td>source</td><td>warnings of the last
@@ -351,10 +357,10 @@ public final class SkulkMeterBinder implements MeterBinder {
       gauge(RUNNER_PHASE_SECONDS, "Seconds the runner has been in its current phase", "seconds");
       gauge(RUNNER_PHASE, "1 for the runner's current phase, 0 for the others", "");
       gauge(RUNNER_ALIVE, "1 while the runner's process is alive", "");
-      gauge(RUNNER_TASKS_IN_PROGRESS, "Tasks the runner acknowledged and has not completed", "tasks");
-      gauge(RUNNER_TASKS_PENDING, "Tasks sent to the runner and not yet acknowledged", "tasks");
+      gauge(RUNNER_TASKS_IN_PROGRESS, "Tasks the runner acknowledged and has not completed", "");
+      gauge(RUNNER_TASKS_PENDING, "Tasks sent to the runner and not yet acknowledged", "");
       families.put(RUNNER_FLIGHT_RECORDER_DROPPED, new MeterFamily(registry, RUNNER_FLIGHT_RECORDER_DROPPED,
-          "Flight-recorder entries evicted to make room", "entries", Kind.COUNTER, common));
+          "Flight-recorder entries evicted to make room", "", Kind.COUNTER, common));
       gauge(WARNINGS, "Warnings of the last diagnostics bundle, by the rule that raised them", "warnings");
       families.put(COLLECTOR_OUTCOMES, new MeterFamily(registry, COLLECTOR_OUTCOMES,
           "What collectors did, counted over the assemblies seen", "outcomes", Kind.COUNTER, common));
