@@ -15,6 +15,8 @@ import jdk.jfr.Recording;
 import jdk.jfr.StackTrace;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -33,6 +35,8 @@ import org.openjdk.jmh.annotations.TearDown;
  *       {@code shouldCommit()}, fields, {@code commit()}), on a probe event of the same field
  *       count: the with/without comparison the SDK's own code cannot give (its hook is always
  *       there). JFR is never started in these forks.
+ *   <li>{@code sideBySide}: the same two, one thread each, in one fork at once, so both see the
+ *       same load.
  *   <li>{@code applyUpdate} with {@code recording} = {@code none} (the SDK's real hook, no recording),
  *       {@code default} (a recording on with JFR's defaults, where {@value SkulkEvents#RUNNER_UPDATE}
  *       is off) and {@code updates} (the per-update event enabled: what profiling a runner costs).
@@ -84,6 +88,25 @@ public class JfrHookBenchmark {
       probe.taskId = null;
       probe.commit();
     }
+  }
+
+  /*
+   * The same two paths side by side: one thread each, in the same fork at the same time, so both
+   * see the same machine load (the way to compare them on a shared, noisy machine).
+   */
+
+  @Benchmark
+  @Group("sideBySide")
+  @GroupThreads(1)
+  public void withoutHook(RecorderState state) {
+    recordAlone(state);
+  }
+
+  @Benchmark
+  @Group("sideBySide")
+  @GroupThreads(1)
+  public void withHook(RecorderState state) {
+    recordWithJfrHook(state);
   }
 
   /** A tracker applying one decode-token update per call, under a recording or not. */

@@ -135,7 +135,13 @@ public final class JfrHooks {
   private static String describe(Throwable error) {
     Class<?> type = error.getClass();
     String name = type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName();
-    String message = error.getMessage();
+    String message;
+    try {
+      message = error.getMessage();
+    } catch (RuntimeException e) {
+      // A host exception whose getMessage() throws must not break the phase scope that closes.
+      message = "<getMessage() threw " + e.getClass().getName() + ">";
+    }
     return message == null ? name : name + ": " + message;
   }
 }
