@@ -106,8 +106,9 @@ import org.slf4j.LoggerFactory;
  *       (macOS). Above 5 GiB it is also the {@code skulk.leaked-wired-memory} warning</td></tr>
  * </table>
  *
- * <p><b>Thread-safety.</b> Thread-safe: {@link #bindTo} and {@link #refresh()} are serialised by one
- * lock; registries read the stored values from any thread. One binder may be bound to several
+ * <p><b>Thread-safety.</b> Thread-safe: {@link #bindTo} and {@link #refresh()} (its source reads
+ * included) are serialised by one lock; registries read the stored values from any thread, without
+ * it. One binder may be bound to several
  * registries.
  *
  * <p><b>Cost.</b> A scrape reads stored doubles. A refresh costs one snapshot per tracker (a copy of
@@ -194,19 +195,21 @@ public final class SkulkMeterBinder implements MeterBinder {
    * a source that fails is logged at WARN and its meters keep their values.
    */
   public void refresh() {
-    List<RunnerReading> runnerReadings = null;
-    AssemblyReport report = null;
-    try {
-      report = reports == null ? null : reports.get();
-    } catch (RuntimeException e) {
-      LOG.warn("Skulk meters: the reports supplier failed; node-level meters keep their values", e);
-    }
-    try {
-      runnerReadings = readRunners(report);
-    } catch (RuntimeException e) {
-      LOG.warn("Skulk meters: reading the runner supervisors failed; runner meters keep their values", e);
-    }
+    // Held throughout, sources included: two refreshes never interleave, so a report is counted once
+    // and the values stored are always those of the later read.
     synchronized (lock) {
+      List<RunnerReading> runnerReadings = null;
+      AssemblyReport report = null;
+      try {
+        report = reports == null ? null : reports.get();
+      } catch (RuntimeException e) {
+        LOG.warn("Skulk meters: the reports supplier failed; node-level meters keep their values", e);
+      }
+      try {
+        runnerReadings = readRunners(report);
+      } catch (RuntimeException e) {
+        LOG.warn("Skulk meters: reading the runner supervisors failed; runner meters keep their values", e);
+      }
       Map<String, Map<Tags, Double>> next = new HashMap<>(values);
       if (runnerReadings != null) {
         putRunners(next, runnerReadings);
@@ -227,6 +230,7 @@ public final class SkulkMeterBinder implements MeterBinder {
     }
   }
 
+  // Called under lock.
   private @Nullable List<RunnerReading> readRunners(@Nullable AssemblyReport report) {
     List<RunnerReading> readings = new ArrayList<>();
     if (runners != null) {
@@ -235,10 +239,7 @@ public final class SkulkMeterBinder implements MeterBinder {
       }
       return readings;
     }
-    NodeDiagnostics bundle;
-    synchronized (lock) {
-      bundle = report != null ? report.bundle() : lastBundle;
-    }
+    NodeDiagnostics bundle = report != null ? report.bundle() : lastBundle;
     if (bundle == null) {
       return null;
     }
