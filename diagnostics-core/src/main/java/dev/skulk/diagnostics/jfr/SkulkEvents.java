@@ -13,6 +13,10 @@ package dev.skulk.diagnostics.jfr;
  *       closes (in the runner's own JVM)</td><td>runnerId, instanceId, rank, phase (wire value),
  *       detail, taskId, commandId, outcome ({@code exit} or {@code fail}), error ({@code
  *       SimpleClassName: message} when it failed)</td></tr>
+ *   <tr><td>{@value #SUPERVISED_PHASE}</td><td>duration</td><td>when a supervisor tracker
+ *       applies an update that changes the runner's phase (so for any runner, Python or Java, in
+ *       any process): the phase left, from the update that entered it</td><td>runnerId, instanceId,
+ *       rank, phase, detail and taskId of the update that entered it</td></tr>
  *   <tr><td>{@value #RUNNER_UPDATE}</td><td>instant; <b>disabled by default</b> (one per update,
  *       possibly per token)</td><td>when a supervisor tracker applies a runner update</td>
  *       <td>runnerId, instanceId, rank, phase, event, detail, taskId</td></tr>
@@ -45,6 +49,8 @@ public final class SkulkEvents {
   public static final String CATEGORY = "Skulk";
   /** A runner phase, from the phase scope's opening to its closing. */
   public static final String RUNNER_PHASE = "dev.skulk.RunnerPhase";
+  /** A runner phase as its supervisor tracker saw it, from entering it to leaving it. */
+  public static final String SUPERVISED_PHASE = "dev.skulk.SupervisedRunnerPhase";
   /** One runner update applied by a supervisor tracker; disabled by default. */
   public static final String RUNNER_UPDATE = "dev.skulk.RunnerUpdate";
   /** A supervisor-side status change. */

@@ -1,6 +1,7 @@
 package dev.skulk.diagnostics.runner;
 
 import dev.skulk.diagnostics.jfr.internal.JfrHooks;
+import dev.skulk.diagnostics.jfr.internal.SupervisedPhaseEvent;
 import dev.skulk.diagnostics.model.MlxMemorySnapshot;
 import dev.skulk.diagnostics.model.RunnerDiagnosticContext;
 import dev.skulk.diagnostics.model.RunnerDiagnosticUpdate;
@@ -91,6 +92,7 @@ public final class RunnerSupervisorTracker {
   private @Nullable String lastEventType;
   private final ArrayDeque<RunnerLifecycleMilestone> milestones =
       new ArrayDeque<>(MILESTONE_CAPACITY);
+  private @Nullable SupervisedPhaseEvent jfrPhase; // JFR: the current phase, timed only under a recording
 
   private RunnerSupervisorTracker(Builder builder) {
     this.runnerId = Objects.requireNonNull(builder.runnerId, "runnerId is required");
@@ -113,6 +115,7 @@ public final class RunnerSupervisorTracker {
     this.phaseStartedAt = now;
     this.phaseStartedTick = tick;
     milestones.add(new RunnerLifecycleMilestone(now, "supervisor_created", null));
+    this.jfrPhase = JfrHooks.beginSupervisedPhase(runnerId, instanceId, deviceRank, phase, null, null);
   }
 
   /** A builder for a tracker; runnerId, instanceId, nodeId and modelId are required. */
@@ -145,6 +148,9 @@ public final class RunnerSupervisorTracker {
         phase = update.phase();
         phaseStartedAt = update.at();
         phaseStartedTick = tick;
+        JfrHooks.endSupervisedPhase(jfrPhase);
+        jfrPhase = JfrHooks.beginSupervisedPhase(
+            runnerId, instanceId, deviceRank, phase, update.detail(), update.taskId());
       }
       lastProgressAt = update.at();
       phaseDetail = update.detail();

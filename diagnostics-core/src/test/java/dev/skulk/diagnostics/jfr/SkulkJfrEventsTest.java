@@ -64,6 +64,7 @@ class SkulkJfrEventsTest {
       recording.enable(SkulkEvents.RUNNER_STATUS);
       recording.enable(SkulkEvents.RUNNER_TASK);
       recording.enable(SkulkEvents.RUNNER_UPDATE);
+      recording.enable(SkulkEvents.SUPERVISED_PHASE);
       recording.start();
 
       RunnerSupervisorTracker tracker = RunnerSupervisorTracker.builder().identity(context()).build();
@@ -120,6 +121,22 @@ class SkulkJfrEventsTest {
         .extracting(e -> e.getString("phase") + "/" + e.getString("event"))
         .containsExactly("decode_stream/enter", "prefill_stream/enter", "prefill_stream/exit",
             "decode_stream/exit", "load_model/enter", "error/exception");
+
+    // Supervisor side: each phase the tracker left, with the detail and task of the update that
+    // entered it; the last phase (error) is still open, so not committed.
+    List<RecordedEvent> supervised = ofRunner(events, SkulkEvents.SUPERVISED_PHASE);
+    assertThat(supervised)
+        .extracting(e -> e.getString("phase") + "|" + e.getString("detail") + "|" + e.getString("taskId"))
+        .containsExactly("created|null|null", "decode_stream|prompt_tokens=812|task-1",
+            "prefill_stream|null|task-1", "decode_stream|prompt_tokens=812|task-1", "load_model|model-m|null");
+    assertThat(supervised).allSatisfy(e -> {
+      assertThat(e.getString("instanceId")).isEqualTo("instance-9");
+      assertThat(e.getInt("rank")).isEqualTo(3);
+    });
+    for (int i = 1; i < supervised.size(); i++) {
+      // Back to back: each phase starts where the one before it ended, or after.
+      assertThat(supervised.get(i).getStartTime()).isAfterOrEqualTo(supervised.get(i - 1).getEndTime());
+    }
 
     RecordedEvent any = phases.get(0);
     assertThat(any.getEventType().getCategoryNames()).containsExactly("Skulk", "Runner");

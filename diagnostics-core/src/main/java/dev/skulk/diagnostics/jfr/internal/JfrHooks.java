@@ -57,6 +57,36 @@ public final class JfrHooks {
     }
   }
 
+  /**
+   * Starts timing the phase {@code update} enters, as a supervisor tracker sees it; null (and no
+   * cost) when the event is not being recorded. End it with {@link #endSupervisedPhase}.
+   */
+  public static @Nullable SupervisedPhaseEvent beginSupervisedPhase(String runnerId, String instanceId, int rank,
+      RunnerPhase phase, @Nullable String detail, @Nullable String taskId) {
+    SupervisedPhaseEvent event = new SupervisedPhaseEvent();
+    if (!event.isEnabled()) {
+      return null;
+    }
+    event.runnerId = runnerId;
+    event.instanceId = instanceId;
+    event.rank = rank;
+    event.phase = phase.wireValue();
+    event.detail = detail;
+    event.taskId = taskId;
+    event.begin();
+    return event;
+  }
+
+  /** Ends and commits a phase begun with {@link #beginSupervisedPhase}; nothing when it is null. */
+  public static void endSupervisedPhase(@Nullable SupervisedPhaseEvent event) {
+    if (event != null) {
+      event.end();
+      if (event.shouldCommit()) {
+        event.commit();
+      }
+    }
+  }
+
   /** A supervisor tracker applied {@code update}. */
   public static void update(String runnerId, String instanceId, int rank, RunnerDiagnosticUpdate update) {
     RunnerUpdateEvent event = new RunnerUpdateEvent();
