@@ -29,10 +29,12 @@ public final class JfrHooks {
    */
   public static @Nullable RunnerPhaseEvent beginPhase(RunnerDiagnosticContext context, RunnerPhase phase,
       @Nullable String detail, @Nullable String taskId, @Nullable String commandId) {
-    RunnerPhaseEvent event = new RunnerPhaseEvent();
-    if (!event.isEnabled()) {
+    // Probe first: the probe never escapes, so without a recording nothing is allocated (the event
+    // returned below escapes, which would keep its allocation even on the disabled path).
+    if (!new RunnerPhaseEvent().isEnabled()) {
       return null;
     }
+    RunnerPhaseEvent event = new RunnerPhaseEvent();
     event.runnerId = context.runnerId();
     event.instanceId = context.instanceId();
     event.rank = context.rank();
@@ -63,10 +65,10 @@ public final class JfrHooks {
    */
   public static @Nullable SupervisedPhaseEvent beginSupervisedPhase(String runnerId, String instanceId, int rank,
       RunnerPhase phase, @Nullable String detail, @Nullable String taskId) {
-    SupervisedPhaseEvent event = new SupervisedPhaseEvent();
-    if (!event.isEnabled()) {
+    if (!new SupervisedPhaseEvent().isEnabled()) { // a probe, as in beginPhase
       return null;
     }
+    SupervisedPhaseEvent event = new SupervisedPhaseEvent();
     event.runnerId = runnerId;
     event.instanceId = instanceId;
     event.rank = rank;
