@@ -9,6 +9,7 @@ import dev.skulk.diagnostics.model.NodeResourceDiagnostics;
 import dev.skulk.diagnostics.model.RunnerSupervisorDiagnostics;
 import dev.skulk.diagnostics.model.Timestamps;
 import dev.skulk.diagnostics.rules.RuleSets;
+import dev.skulk.diagnostics.jfr.internal.JfrHooks;
 import dev.skulk.diagnostics.rules.Warnings;
 import dev.skulk.diagnostics.spi.Collector;
 import dev.skulk.diagnostics.spi.DiagnosticRule;
@@ -304,18 +305,18 @@ public final class DiagnosticsAssembler implements AutoCloseable {
 
   private AssemblyReport assemble(long startTick, Interrupts interrupts) {
     long wallStart = System.nanoTime();
-    List<String> warnings = new ArrayList<>();
+    WarningLog warnings = new WarningLog();
     List<Throwable> stateFailures = new CopyOnWriteArrayList<>();
     StateSnapshot snapshot = new StateSnapshot(state, nodeId, stateFailures::add);
     List<RunnerSupervisorDiagnostics> supervisors = readSupervisors(warnings);
     for (CollectorLoadFailure failure : loadFailures) {
-      warnings.add(Texts.providerFailed(failure.provider(), failure.cause()));
+      warnings.add(WarningLog.ASSEMBLER, Texts.providerFailed(failure.provider(), failure.cause()));
     }
 
     SlotValues values = new SlotValues();
     Map<RegisteredCollector, CollectorOutcome> outcomes = new HashMap<>();
     if (closed.get()) {
-      warnings.add(Texts.CLOSED);
+      warnings.add(WarningLog.ASSEMBLER, Texts.CLOSED);
     } else {
       collect(startTick, wallStart, snapshot, supervisors, values, outcomes, warnings, interrupts);
     }
@@ -327,18 +328,22 @@ public final class DiagnosticsAssembler implements AutoCloseable {
     if (!stateFailures.isEmpty()) {
       Throwable first = stateFailures.get(0);
       logOnce("state", "Cluster state view failed; its readings are missing from the bundle", first);
-      warnings.add(Texts.stateFailed(first));
+      warnings.add(WarningLog.ASSEMBLER, Texts.stateFailed(first));
     }
 
     NodeDiagnostics bundle = new NodeDiagnostics(Timestamps.format(clock.instant()), draft.runtime(),
         draft.identity(), draft.resources(), draft.processes(), draft.supervisorRunners(), draft.placements(),
-        Warnings.sortedDistinct(warnings));
-    return new AssemblyReport(bundle, orderedOutcomes(outcomes), values.get(Slot.MLX_MEMORY), elapsedSince(startTick));
+        Warnings.sortedDistinct(warnings.texts()));
+    List<CollectorOutcome> ordered = orderedOutcomes(outcomes);
+    warnings.emitJfr(); // JFR: nothing unless a recording takes the events
+    emitJfr(ordered);
+    return new AssemblyReport(bundle, ordered, values.get(Slot.MLX_MEMORY), elapsedSince(startTick),
+        warnings.countsBySource());
   }
 
   private void collect(long startTick, long wallStart, StateSnapshot snapshot,
       List<RunnerSupervisorDiagnostics> supervisors, SlotValues values,
-      Map<RegisteredCollector, CollectorOutcome> outcomes, List<String> warnings, Interrupts interrupts) {
+      Map<RegisteredCollector, CollectorOutcome> outcomes, WarningLog warnings, Interrupts interrupts) {
     Duration budget = collectorBudget();
     AssemblyContext context = new AssemblyContext(nodeId, clock, ticker, startTick + budget.toNanos(), hostFacts,
         selfPid, BundleDraft.runnerPids(supervisors), snapshot);
@@ -373,7 +378,7 @@ public final class DiagnosticsAssembler implements AutoCloseable {
       for (SlotRun.Attempt attempt : result.attempts()) {
         outcomes.put(attempt.collector(), attempt.outcome());
         if (attempt.warning() != null) {
-          warnings.add(attempt.warning());
+          warnings.add(WarningLog.ASSEMBLER, attempt.warning());
           logOnce("collector:" + attempt.collector().name, attempt.warning(), attempt.outcome().cause());
         }
       }
@@ -383,9 +388,9 @@ public final class DiagnosticsAssembler implements AutoCloseable {
     }
   }
 
-  private List<String> applyRules(NodeDiagnostics draft, StateSnapshot snapshot, long startTick, long wallStart,
+  private WarningLog applyRules(NodeDiagnostics draft, StateSnapshot snapshot, long startTick, long wallStart,
       Interrupts interrupts) {
-    List<String> out = new ArrayList<>();
+    WarningLog out = new WarningLog();
     Map<RegisteredRule, Future<List<String>>> pending = new LinkedHashMap<>();
     Map<RegisteredRule, AtomicBoolean> claims = new HashMap<>();
     for (RegisteredRule entry : rules) {
@@ -394,7 +399,7 @@ public final class DiagnosticsAssembler implements AutoCloseable {
       }
       if (!entry.busy.compareAndSet(false, true)) {
         String warning = Texts.ruleBusy(entry.name);
-        out.add(warning);
+        out.add(WarningLog.ASSEMBLER, warning);
         logOnce("rule:" + entry.name, warning, null);
         continue;
       }
@@ -414,19 +419,19 @@ public final class DiagnosticsAssembler implements AutoCloseable {
       } catch (RejectedExecutionException e) {
         entry.busy.set(false);
         String warning = Texts.ruleFailed(entry.name, e);
-        out.add(warning);
+        out.add(WarningLog.ASSEMBLER, warning);
         logOnce("rule:" + entry.name, warning, e);
       }
     }
     for (RegisteredRule entry : rules) {
       if (entry.builtIn) {
         try {
-          out.addAll(evaluate(entry, draft, snapshot));
+          out.addAll(entry.name, evaluate(entry, draft, snapshot));
         } catch (VirtualMachineError e) {
           throw e;
         } catch (Throwable e) {
           String warning = Texts.ruleFailed(entry.name, e);
-          out.add(warning);
+          out.add(WarningLog.ASSEMBLER, warning);
           logOnce("rule:" + entry.name, warning, e);
         }
       }
@@ -438,10 +443,10 @@ public final class DiagnosticsAssembler implements AutoCloseable {
       if (future.isDone()) {
         Throwable failure = failureOf(future);
         if (failure == null) {
-          out.addAll(doneValue(future));
+          out.addAll(entry.name, doneValue(future));
         } else {
           String warning = Texts.ruleFailed(entry.name, failure);
-          out.add(warning);
+          out.add(WarningLog.ASSEMBLER, warning);
           logOnce("rule:" + entry.name, warning, failure);
         }
       } else {
@@ -450,7 +455,7 @@ public final class DiagnosticsAssembler implements AutoCloseable {
           entry.busy.set(false); // it never started and now never will
         }
         String warning = Texts.ruleTimedOut(entry.name, deadline);
-        out.add(warning);
+        out.add(WarningLog.ASSEMBLER, warning);
         logOnce("rule:" + entry.name, warning, null);
       }
     });
@@ -518,7 +523,7 @@ public final class DiagnosticsAssembler implements AutoCloseable {
     }
   }
 
-  private List<RunnerSupervisorDiagnostics> readSupervisors(List<String> warnings) {
+  private List<RunnerSupervisorDiagnostics> readSupervisors(WarningLog warnings) {
     try {
       Collection<RunnerSupervisorDiagnostics> snapshots = runnerSupervisors.get();
       List<RunnerSupervisorDiagnostics> list = new ArrayList<>();
@@ -534,7 +539,7 @@ public final class DiagnosticsAssembler implements AutoCloseable {
       throw e;
     } catch (Throwable e) {
       logOnce("supervisors", "Runner supervisor diagnostics failed; reporting none", e);
-      warnings.add(Texts.supervisorsFailed(e));
+      warnings.add(WarningLog.ASSEMBLER, Texts.supervisorsFailed(e));
       return List.of();
     }
   }
@@ -562,7 +567,16 @@ public final class DiagnosticsAssembler implements AutoCloseable {
         List.of(),
         List.of(),
         List.of(Texts.assemblyFailed(failure)));
-    return new AssemblyReport(bundle, orderedOutcomes(Map.of()), null, elapsedSince(startTick));
+    return new AssemblyReport(bundle, orderedOutcomes(Map.of()), null, elapsedSince(startTick),
+        Map.of(WarningLog.ASSEMBLER, 1));
+  }
+
+  private static void emitJfr(List<CollectorOutcome> outcomes) {
+    if (JfrHooks.collectorOutcomesEnabled()) {
+      for (CollectorOutcome outcome : outcomes) {
+        JfrHooks.collectorOutcome(outcome);
+      }
+    }
   }
 
   private Duration collectorBudget() {

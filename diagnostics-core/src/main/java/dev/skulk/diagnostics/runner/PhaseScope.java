@@ -1,5 +1,7 @@
 package dev.skulk.diagnostics.runner;
 
+import dev.skulk.diagnostics.jfr.internal.JfrHooks;
+import dev.skulk.diagnostics.jfr.internal.RunnerPhaseEvent;
 import dev.skulk.diagnostics.model.RunnerPhase;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +42,7 @@ public final class PhaseScope implements AutoCloseable {
   private final @Nullable String commandId;
   private final boolean includeMemory;
   private boolean finished;
+  private final @Nullable RunnerPhaseEvent jfrPhase; // JFR: null unless a recording takes the event
 
   PhaseScope(
       RunnerDiagnostics diagnostics,
@@ -56,6 +59,7 @@ public final class PhaseScope implements AutoCloseable {
     this.taskId = taskId;
     this.commandId = commandId;
     this.includeMemory = includeMemory;
+    this.jfrPhase = JfrHooks.beginPhase(diagnostics.context(), phase, detail, taskId, commandId);
   }
 
   /** The phase this scope records. */
@@ -73,6 +77,7 @@ public final class PhaseScope implements AutoCloseable {
   public <X extends Throwable> X fail(X error) {
     if (!finished) {
       finished = true;
+      JfrHooks.endPhase(jfrPhase, error);
       if (!(error instanceof VirtualMachineError)) {
         diagnostics.recordException(error, taskId, commandId);
       }
@@ -85,6 +90,7 @@ public final class PhaseScope implements AutoCloseable {
   public void close() {
     if (!finished) {
       finished = true;
+      JfrHooks.endPhase(jfrPhase, null);
       diagnostics.record(phase, EXIT_EVENT, detail, attrs, taskId, commandId, includeMemory);
     }
   }

@@ -1,5 +1,7 @@
 package dev.skulk.diagnostics.runner;
 
+import dev.skulk.diagnostics.jfr.internal.JfrHooks;
+import dev.skulk.diagnostics.jfr.internal.SupervisedPhaseEvent;
 import dev.skulk.diagnostics.model.MlxMemorySnapshot;
 import dev.skulk.diagnostics.model.RunnerDiagnosticContext;
 import dev.skulk.diagnostics.model.RunnerDiagnosticUpdate;
@@ -90,6 +92,7 @@ public final class RunnerSupervisorTracker {
   private @Nullable String lastEventType;
   private final ArrayDeque<RunnerLifecycleMilestone> milestones =
       new ArrayDeque<>(MILESTONE_CAPACITY);
+  private @Nullable SupervisedPhaseEvent jfrPhase; // JFR: the current phase, timed only under a recording
 
   private RunnerSupervisorTracker(Builder builder) {
     this.runnerId = Objects.requireNonNull(builder.runnerId, "runnerId is required");
@@ -112,6 +115,7 @@ public final class RunnerSupervisorTracker {
     this.phaseStartedAt = now;
     this.phaseStartedTick = tick;
     milestones.add(new RunnerLifecycleMilestone(now, "supervisor_created", null));
+    this.jfrPhase = JfrHooks.beginSupervisedPhase(runnerId, instanceId, deviceRank, phase, null, null);
   }
 
   /** A builder for a tracker; runnerId, instanceId, nodeId and modelId are required. */
@@ -144,6 +148,9 @@ public final class RunnerSupervisorTracker {
         phase = update.phase();
         phaseStartedAt = update.at();
         phaseStartedTick = tick;
+        JfrHooks.endSupervisedPhase(jfrPhase);
+        jfrPhase = JfrHooks.beginSupervisedPhase(
+            runnerId, instanceId, deviceRank, phase, update.detail(), update.taskId());
       }
       lastProgressAt = update.at();
       phaseDetail = update.detail();
@@ -159,19 +166,23 @@ public final class RunnerSupervisorTracker {
       flightRecorder.record(entry);
       addMilestone(milestone);
     }
+    JfrHooks.update(runnerId, instanceId, deviceRank, update);
   }
 
   /** The runner's status changed to {@code statusKind} (a status class name such as {@code RunnerReady}), now. */
   public void statusChanged(String statusKind) {
     Objects.requireNonNull(statusKind, "statusKind");
     String now = now();
+    String previous;
     synchronized (lock) {
       long tick = ticker.read();
+      previous = this.statusKind;
       this.statusKind = statusKind;
       this.statusSince = now;
       this.statusStartedTick = tick;
       addMilestone(new RunnerLifecycleMilestone(now, "status:" + statusKind, null));
     }
+    JfrHooks.statusChanged(runnerId, instanceId, deviceRank, previous, statusKind);
   }
 
   /**
@@ -189,6 +200,7 @@ public final class RunnerSupervisorTracker {
       }
       lastTaskSentAt = now;
     }
+    JfrHooks.taskChanged(runnerId, instanceId, deviceRank, task.taskId(), "sent");
   }
 
   /**
@@ -205,8 +217,9 @@ public final class RunnerSupervisorTracker {
         return false;
       }
       inProgressTasks.put(taskId, task);
-      return true;
     }
+    JfrHooks.taskChanged(runnerId, instanceId, deviceRank, taskId, "acknowledged");
+    return true;
   }
 
   /**
@@ -217,15 +230,19 @@ public final class RunnerSupervisorTracker {
    */
   public boolean taskCompleted(String taskId) {
     Objects.requireNonNull(taskId, "taskId");
+    boolean known;
     synchronized (lock) {
       boolean wasInProgress = inProgressTasks.remove(taskId) != null;
       boolean wasPending = pendingTasks.remove(taskId) != null;
-      boolean known = wasInProgress || wasPending;
+      known = wasInProgress || wasPending;
       if (known) {
         completedTaskCount++;
       }
-      return known;
     }
+    if (known) {
+      JfrHooks.taskChanged(runnerId, instanceId, deviceRank, taskId, "completed");
+    }
+    return known;
   }
 
   /**
@@ -244,6 +261,7 @@ public final class RunnerSupervisorTracker {
         oldest.remove();
       }
     }
+    JfrHooks.taskChanged(runnerId, instanceId, deviceRank, taskId, "cancelled");
   }
 
   /** An event of type {@code eventType} (its class name, e.g. {@code RunnerStatusUpdated}) arrived from the runner, now. */
