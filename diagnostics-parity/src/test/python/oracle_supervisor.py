@@ -1,7 +1,7 @@
 """Upstream ``RunnerSupervisor`` (worker/runner/runner_supervisor.py), driven through its own methods.
 
-A case is ``{"start": ISO instant, "identity": {...}, "ops": [...]}``; the result is a JSON array of
-``RunnerSupervisorDiagnostics.model_dump_json(by_alias=True)`` texts, one per ``snapshot`` op.
+A case is ``{"start": ISO instant, "identity": {...}, "ops": [...]}``; the result is a JSON array of strings,
+the ``RunnerSupervisorDiagnostics.model_dump_json(by_alias=True)`` texts, one per ``snapshot`` op.
 
 The supervisor is built with its real dataclass constructor (so ``__post_init__`` records
 ``supervisor_created``) from stand-ins for what it only touches through attributes: the bound
@@ -337,4 +337,5 @@ def run(case):
             snapshots.append(supervisor.diagnostics().model_dump_json(by_alias=True))
         else:
             raise ValueError(f"unknown op {name}")
-    return "[" + ",".join(snapshots) + "]"
+    # Each snapshot's text exactly as pydantic wrote it, as a JSON string.
+    return json.dumps(snapshots, ensure_ascii=False)
