@@ -60,6 +60,9 @@ class RunnerSupervisorDifferentialTest {
       "Failed", "Cancelled"};
   private static final String[] KINDS = {"TextGeneration", "ImageGeneration", "TextEmbedding",
       "LoadModel", "ConnectToGroup", "StartWarmup", "Shutdown"};
+  /** Few enough to collide; one and many characters, accents, beyond U+FFFF, quotes. */
+  private static final String[] TASK_IDS = {"task-0", "task-1", "t", "t\u00e2che-\ud83d\ude00",
+      "9f1c2a7e-4b3d-4c8a-9e21-0d5b7f3a6c11", "say \"hi\""};
   private static final String[] CAUSES = {"RuntimeError", "TimeoutError", "ClosedResourceError",
       "BrokenResourceError"};
   private static final String[] OTHER_EVENTS = {"ChunkGenerated", "TracesCollected"};
@@ -140,14 +143,14 @@ class RunnerSupervisorDifferentialTest {
       if (i == burstAt) {
         int burst = 120 + random.nextInt(40);
         for (int b = 0; b < burst; b++) {
-          RunnerDiagnosticUpdate update = update(random, identity, "task-" + random.nextInt(5));
+          RunnerDiagnosticUpdate update = update(random, identity, TASK_IDS[random.nextInt(TASK_IDS.length)]);
           ObjectNode json = JSON.createObjectNode().put("op", "update");
           json.set("update", JSON.readTree(CODEC.write(update)));
           ops.add(new Op(json, null, update));
         }
       }
       int pick = random.nextInt(100);
-      String taskId = "task-" + random.nextInt(5);
+      String taskId = TASK_IDS[random.nextInt(TASK_IDS.length)];
       if (pick < 15) {
         ops.add(op("advance").put("ms", 125 * random.nextInt(40)).build());
       } else if (pick < 18 && !started) {
