@@ -114,6 +114,103 @@ class RunnerSupervisorDifferentialTest {
         .as("the first of %d mismatching snapshots", mismatches.size()).isEmpty();
   }
 
+  /** Hand-picked edges, each one sequence, compared the same way. */
+  @Test
+  void trackerSnapshotsMatchUpstreamSupervisorOnHandPickedEdges() throws Exception {
+    Identity identity = new Identity("runner-edge", "instance-edge", "node-edge", "mlx-community/m", 0, 1, 0, 16, 16);
+    List<List<Op>> cases = new ArrayList<>();
+    // A runner checked before its process ever started: no exit code, so it fails.
+    cases.add(List.of(op("check").put("cause", "RuntimeError").build(), snap()));
+    // A clean exit checked: only runner_check.
+    cases.add(List.of(op("run").put("pid", 7).build(), op("exit").put("code", 0).build(),
+        op("advance").put("ms", 1000).build(), op("check").put("cause", "ClosedResourceError").build(), snap()));
+    // Sent twice (the second skipped), acknowledged, sent again: pending again, in progress kept in place.
+    cases.add(List.of(send(identity, "a"), send(identity, "b"), send(identity, "a"),
+        event("TaskAcknowledged", "a", null), snap(), send(identity, "a"), snap()));
+    // Completed, then cancelled (nothing but the id), then sent (skipped).
+    cases.add(List.of(event("RunnerStatusUpdated", null, "RunnerRunning"), send(identity, "a"),
+        event("TaskStatusUpdated", "a", "Complete"), op("cancel").put("taskId", "a").build(),
+        send(identity, "a"), snap()));
+    // A failed send leaves the task pending, so sending it again is skipped.
+    cases.add(List.of(sendFails(identity, "a"), send(identity, "a"), snap()));
+    // Every terminal status of unknown tasks, each twice.
+    List<Op> terminal = new ArrayList<>(List.of(event("RunnerStatusUpdated", null, "RunnerShuttingDown")));
+    for (String status : new String[] {"Complete", "Failed", "TimedOut", "Cancelled"}) {
+      terminal.add(event("TaskStatusUpdated", "x-" + status, status));
+      terminal.add(event("TaskStatusUpdated", "x-" + status, status));
+    }
+    terminal.add(snap());
+    cases.add(terminal);
+    // Forty status changes: the 32-milestone ring evicts the oldest.
+    List<Op> statuses = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      statuses.add(op("advance").put("ms", 125).build());
+      statuses.add(event("RunnerStatusUpdated", null, STATUSES[i % STATUSES.length]));
+    }
+    statuses.add(snap());
+    cases.add(statuses);
+    // Empty detail and empty event; a cancel request blocked on a runner that never started.
+    RunnerDiagnosticContext context = new RunnerDiagnosticContext("n", "r", null, "i", "m", 0, 1, 0, 1, 1);
+    RunnerDiagnosticUpdate empty = new RunnerDiagnosticUpdate("2026-04-23T00:00:00Z", RunnerPhase.IDLE,
+        "", "", Map.of(), context, null, null, null);
+    ObjectNode emptyJson = JSON.createObjectNode().put("op", "update");
+    emptyJson.set("update", JSON.readTree(CODEC.write(empty)));
+    cases.add(List.of(new Op(emptyJson, null, empty), snap(),
+        op("cancelBlocked").put("taskId", "z").build(), snap()));
+
+    try (UpstreamOracle upstream = UpstreamOracle.start("supervisor")) {
+      Instant start = Instant.parse("2026-04-23T00:00:00Z");
+      for (int c = 0; c < cases.size(); c++) {
+        ObjectNode caseJson = JSON.createObjectNode();
+        caseJson.put("start", dev.skulk.diagnostics.model.Timestamps.format(start));
+        caseJson.set("identity", JSON.valueToTree(identity));
+        ArrayNode opsJson = caseJson.putArray("ops");
+        cases.get(c).forEach(op -> opsJson.add(op.json()));
+        String caseText = JSON.writeValueAsString(caseJson);
+        JsonNode expected = JSON.readTree(upstream.call(caseText));
+        List<String> actual = runJava(identity, start, cases.get(c));
+        assertThat(actual).as("edge %d: %s", c, caseText).hasSize(expected.size());
+        for (int s = 0; s < actual.size(); s++) {
+          assertThat(normalise(actual.get(s))).as("edge %d snapshot %d: %s", c, s, caseText)
+              .isEqualTo(normalise(expected.get(s).asString()));
+        }
+      }
+    }
+  }
+
+  private static Op snap() {
+    return op("snapshot").build();
+  }
+
+  private static Op event(String type, @Nullable String taskId, @Nullable String status) {
+    OpBuilder builder = op("event").put("type", type);
+    if (taskId != null) {
+      builder.put("taskId", taskId);
+    }
+    if (status != null) {
+      builder.put("status", status);
+    }
+    return builder.build();
+  }
+
+  private static Op send(Identity identity, String taskId) {
+    return taskOp("send", identity, taskId);
+  }
+
+  private static Op sendFails(Identity identity, String taskId) {
+    return taskOp("sendFails", identity, taskId);
+  }
+
+  private static Op taskOp(String name, Identity identity, String taskId) {
+    ObjectNode task = JSON.createObjectNode().put("kind", "TextGeneration").put("taskId", taskId)
+        .put("instanceId", identity.instanceId()).put("status", "Pending")
+        .put("commandId", "cmd-" + taskId).put("model", identity.modelId()).put("runnerId", identity.runnerId());
+    ObjectNode json = JSON.createObjectNode().put("op", name);
+    json.set("task", task);
+    return new Op(json, new RunnerTaskDiagnostics(taskId, "TextGeneration", "Pending",
+        identity.instanceId(), "cmd-" + taskId, identity.runnerId(), identity.modelId()), null);
+  }
+
   private static String normalise(String snapshotJson) {
     Matcher m = CANCELLED.matcher(snapshotJson);
     if (!m.find() || m.group(1).isEmpty()) {
