@@ -24,7 +24,8 @@ package dev.skulk.diagnostics.jfr;
  *       changes</td><td>runnerId, instanceId, rank, previousStatus, status</td></tr>
  *   <tr><td>{@value #RUNNER_TASK}</td><td>instant</td><td>when a supervisor tracker's task is
  *       sent, acknowledged, completed or cancelled</td><td>runnerId, instanceId, rank, taskId,
- *       change ({@code sent}, {@code acknowledged}, {@code completed}, {@code cancelled})</td></tr>
+ *       change ({@code sent}, {@code acknowledged}, {@code cancel_requested}, {@code completed},
+ *       {@code cancelled}, {@code failed}, {@code timed_out})</td></tr>
  *   <tr><td>{@value #WARNING}</td><td>instant</td><td>once per distinct warning of each
  *       assembled bundle</td><td>source (the rule's name, or {@code assembler} for the assembler's
  *       own warnings), text</td></tr>

@@ -68,9 +68,12 @@ public final class PhaseScope implements AutoCloseable {
   }
 
   /**
-   * Records that the body failed with {@code error} (see {@link RunnerDiagnostics#recordException};
-   * nothing is recorded for a {@link VirtualMachineError}, when recording could only fail again),
-   * and makes {@link #close()} record nothing. Only the first call on an open scope records.
+   * Records that the body failed with {@code error}, as upstream's {@code runner_phase} does, with
+   * this scope's attributes, ids and an MLX memory snapshot: a configured cancellation exception
+   * as {@code cancel_observed}/{@code prefill_cancelled} with this scope's detail, anything else as
+   * {@code error}/{@code exception} with the detail {@code <Name>: <message>} (nothing is recorded
+   * for a {@link VirtualMachineError}, when recording could only fail again); and makes {@link
+   * #close()} record nothing. Only the first call on an open scope records.
    *
    * @return {@code error}, so a caller can write {@code throw scope.fail(e)}
    */
@@ -79,7 +82,7 @@ public final class PhaseScope implements AutoCloseable {
       finished = true;
       JfrHooks.endPhase(jfrPhase, error);
       if (!(error instanceof VirtualMachineError)) {
-        diagnostics.recordException(error, taskId, commandId);
+        diagnostics.recordFailure(error, detail, attrs, taskId, commandId);
       }
     }
     return error;

@@ -146,18 +146,29 @@ public final class RunnerDiagnostics {
   }
 
   /**
-   * Records the failure of a body: for an instance of one of the configured cancellation
-   * exceptions, phase {@code cancel_observed} with event {@code prefill_cancelled}; for anything
-   * else, phase {@code error} with event {@code exception}; either way with the detail {@code
-   * <SimpleClassName>: <message>} (just the class name when there is no message). Never throws.
+   * Records a failure outside any phase scope, as a scope with no detail and no attributes records
+   * its body's failure (see {@link PhaseScope#fail}). Never throws.
    */
   public void recordException(
       Throwable error, @Nullable String taskId, @Nullable String commandId) {
+    recordFailure(error, null, Map.of(), taskId, commandId);
+  }
+
+  /**
+   * Records the failure of a body in a scope with this detail, attributes and ids, as upstream's
+   * {@code runner_phase} does: for an instance of one of the configured cancellation exceptions,
+   * phase {@code cancel_observed}, event {@code prefill_cancelled} and the scope's own detail; for
+   * anything else, phase {@code error}, event {@code exception} and the detail {@code
+   * <SimpleClassName>: <message>} (Python's {@code f"{type(exc).__name__}: {exc}"}, so {@code
+   * "ValueError: "} for an exception without a message); either way with the scope's attributes and
+   * ids, and an MLX memory snapshot.
+   */
+  void recordFailure(Throwable error, @Nullable String detail, Map<String, ?> attrs,
+      @Nullable String taskId, @Nullable String commandId) {
     if (isCancellation(error)) {
-      record(RunnerPhase.CANCEL_OBSERVED, CANCELLED_EVENT, describe(error), Map.of(), taskId,
-          commandId, false);
+      record(RunnerPhase.CANCEL_OBSERVED, CANCELLED_EVENT, detail, attrs, taskId, commandId, true);
     } else {
-      record(RunnerPhase.ERROR, EXCEPTION_EVENT, describe(error), Map.of(), taskId, commandId, false);
+      record(RunnerPhase.ERROR, EXCEPTION_EVENT, describe(error), attrs, taskId, commandId, true);
     }
   }
 
@@ -276,12 +287,15 @@ public final class RunnerDiagnostics {
     return false;
   }
 
-  /** {@code <SimpleClassName>: <message>}, as Python's {@code f"{type(e).__name__}: {e}"}. */
+  /**
+   * {@code <SimpleClassName>: <message>}, as Python's {@code f"{type(e).__name__}: {e}"}: an
+   * exception without a message, whose Python {@code str()} is empty, gives {@code "<Name>: "}.
+   */
   static String describe(Throwable error) {
     Class<?> type = error.getClass();
     String name = type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName();
     String message = error.getMessage();
-    return message == null ? name : name + ": " + message;
+    return name + ": " + (message == null ? "" : message);
   }
 
   /**

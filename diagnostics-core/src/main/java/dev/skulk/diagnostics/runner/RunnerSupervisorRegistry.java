@@ -2,11 +2,11 @@ package dev.skulk.diagnostics.runner;
 
 import dev.skulk.diagnostics.model.RunnerSupervisorDiagnostics;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentNavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
 
 /**
@@ -15,16 +15,23 @@ import java.util.function.Supplier;
  * source of the bundle's {@code supervisorRunners}, so a registry can be handed to an assembler as
  * its {@code Supplier} of supervisor diagnostics.
  *
- * <p><b>Thread-safety.</b> Thread-safe and non-blocking: registering, unregistering and reading
- * may happen concurrently; {@link #get()} sees each tracker registered before it began and none
- * unregistered before it began, and may or may not see those changed while it runs.
+ * <p>Trackers are listed in registration order, as upstream's worker lists its runner supervisors
+ * (its runners dict, in insertion order); a tracker registered again after being unregistered
+ * goes last.
  *
- * <p><b>Cost.</b> Lookups are O(log n); {@link #get()} takes one snapshot per tracker.
+ * <p><b>Thread-safety.</b> Thread-safe: registering, unregistering and reading may happen
+ * concurrently. One private lock is held only to change or copy the map, never while a snapshot
+ * is taken; {@link #get()} sees each tracker registered before it began and none unregistered
+ * before it began.
+ *
+ * <p><b>Cost.</b> Lookups are O(1); {@link #get()} copies the tracker list and takes one snapshot
+ * per tracker.
  */
 public final class RunnerSupervisorRegistry implements Supplier<List<RunnerSupervisorDiagnostics>> {
 
-  private final ConcurrentNavigableMap<String, RunnerSupervisorTracker> trackers =
-      new ConcurrentSkipListMap<>();
+  private final Object lock = new Object();
+  // Guarded by lock.
+  private final Map<String, RunnerSupervisorTracker> trackers = new LinkedHashMap<>();
 
   /** An empty registry. */
   public RunnerSupervisorRegistry() {}
@@ -37,7 +44,10 @@ public final class RunnerSupervisorRegistry implements Supplier<List<RunnerSuper
    */
   public void register(RunnerSupervisorTracker tracker) {
     Objects.requireNonNull(tracker, "tracker");
-    RunnerSupervisorTracker existing = trackers.putIfAbsent(tracker.runnerId(), tracker);
+    RunnerSupervisorTracker existing;
+    synchronized (lock) {
+      existing = trackers.putIfAbsent(tracker.runnerId(), tracker);
+    }
     if (existing != null && existing != tracker) {
       throw new IllegalStateException(
           "A tracker is already registered for runner " + tracker.runnerId());
@@ -51,7 +61,9 @@ public final class RunnerSupervisorRegistry implements Supplier<List<RunnerSuper
    */
   public Optional<RunnerSupervisorTracker> unregister(String runnerId) {
     Objects.requireNonNull(runnerId, "runnerId");
-    return Optional.ofNullable(trackers.remove(runnerId));
+    synchronized (lock) {
+      return Optional.ofNullable(trackers.remove(runnerId));
+    }
   }
 
   /**
@@ -62,25 +74,32 @@ public final class RunnerSupervisorRegistry implements Supplier<List<RunnerSuper
    */
   public boolean unregister(RunnerSupervisorTracker tracker) {
     Objects.requireNonNull(tracker, "tracker");
-    return trackers.remove(tracker.runnerId(), tracker);
+    synchronized (lock) {
+      return trackers.remove(tracker.runnerId(), tracker);
+    }
   }
 
   /** The tracker registered under {@code runnerId}, if any. */
   public Optional<RunnerSupervisorTracker> tracker(String runnerId) {
     Objects.requireNonNull(runnerId, "runnerId");
-    return Optional.ofNullable(trackers.get(runnerId));
+    synchronized (lock) {
+      return Optional.ofNullable(trackers.get(runnerId));
+    }
   }
 
-  /** The registered trackers, ordered by runner id, as an immutable list. */
+  /** The registered trackers, in registration order, as an immutable list. */
   public List<RunnerSupervisorTracker> trackers() {
-    return List.copyOf(trackers.values());
+    synchronized (lock) {
+      return List.copyOf(trackers.values());
+    }
   }
 
-  /** A snapshot of every registered tracker, ordered by runner id, as an immutable list. */
+  /** A snapshot of every registered tracker, in registration order, as an immutable list. */
   @Override
   public List<RunnerSupervisorDiagnostics> get() {
-    List<RunnerSupervisorDiagnostics> snapshots = new ArrayList<>(trackers.size());
-    for (RunnerSupervisorTracker tracker : trackers.values()) {
+    List<RunnerSupervisorTracker> registered = trackers();
+    List<RunnerSupervisorDiagnostics> snapshots = new ArrayList<>(registered.size());
+    for (RunnerSupervisorTracker tracker : registered) {
       snapshots.add(tracker.snapshot());
     }
     return List.copyOf(snapshots);

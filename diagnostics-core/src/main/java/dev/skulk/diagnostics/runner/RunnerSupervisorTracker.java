@@ -15,44 +15,113 @@ import dev.skulk.diagnostics.time.Ticker;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The live supervisor state of one runner, as Python Skulk's runner supervisor keeps it: status and
- * since when, phase and since when, last progress, active task and command, phase detail, last MLX
- * memory snapshot, the runner's {@link RunnerFlightRecorder}, task bookkeeping, last task sent and event
- * received, process liveness, and a ring of the last {@value #MILESTONE_CAPACITY} lifecycle
- * milestones. {@link #snapshot()} turns it into the bundle's {@link RunnerSupervisorDiagnostics}.
+ * The live supervisor state of one runner, kept as Python Skulk's {@code RunnerSupervisor}
+ * ({@code worker/runner/runner_supervisor.py}) keeps it, for the bundle's {@code
+ * supervisorRunners}: status and since when, phase and since when, last progress, active task and
+ * command, phase detail, last MLX memory snapshot, the runner's {@link RunnerFlightRecorder}, the
+ * pending, in-progress, completed and cancelled tasks, last task sent and event received, the
+ * process, and a ring of the last {@value #MILESTONE_CAPACITY} lifecycle milestones. {@link
+ * #snapshot()} turns it into the bundle's {@link RunnerSupervisorDiagnostics}.
  *
- * <p>A new tracker is in status {@code RunnerCreated} (or the one its builder names) and phase
- * {@code created}, both since its creation, with one milestone {@code supervisor_created}.
- * Timestamps the tracker makes come from its {@link Clock}; the seconds spent in the current status
- * and phase come from its {@link Ticker}; timestamps carried by a runner update are kept as the
- * runner wrote them.
+ * <p>A host's supervisor calls one method per lifecycle step, each with upstream's effects:
+ *
+ * <table>
+ *   <caption>Steps and what each records</caption>
+ *   <tr><th>step</th><th>method</th><th>milestones (detail)</th></tr>
+ *   <tr><td>created</td><td>{@link #builder()}</td><td>{@code supervisor_created} (the status, {@code RunnerIdle})</td></tr>
+ *   <tr><td>process start</td><td>{@link #processStartRequested}, {@link #processStarted}</td>
+ *       <td>{@code process_start_requested}, {@code process_started} ({@code pid=<pid>})</td></tr>
+ *   <tr><td>process exit</td><td>{@link #processExited}</td><td>none (a {@link #runnerCheck} follows)</td></tr>
+ *   <tr><td>task sent</td><td>{@link #taskSent}</td><td>{@code task_sent} ({@code <Kind>:<id>})</td></tr>
+ *   <tr><td>task pipe closed</td><td>{@link #taskSendFailed}</td><td>{@code task_send_failed} ({@code <Kind>:<id>})</td></tr>
+ *   <tr><td>cancel asked</td><td>{@link #cancelRequested}</td><td>{@code cancel_requested}, {@code phase:cancel_requested} (the id)</td></tr>
+ *   <tr><td>runner checked</td><td>{@link #runnerCheck}</td><td>{@code runner_check} (the cause), then {@code shutdown_requested} on a failure</td></tr>
+ *   <tr><td>shutdown</td><td>{@link #shutdownRequested}</td><td>{@code shutdown_requested}</td></tr>
+ *   <tr><td>event from the runner</td><td>{@link #eventReceived}</td><td>{@code event_received} (its type)</td></tr>
+ *   <tr><td>status reported</td><td>{@link #statusChanged}</td><td>{@code event_received}, {@code status_changed} (the status)</td></tr>
+ *   <tr><td>task acknowledged</td><td>{@link #taskAcknowledged}</td><td>{@code event_received}, {@code task_acknowledged} (the id)</td></tr>
+ *   <tr><td>task finished</td><td>{@link #taskStatusUpdated} ({@link #taskCompleted}, {@link #taskFailed},
+ *       {@link #taskTimedOut}, {@link #taskCancelled})</td><td>{@code event_received}, then {@code task_completed},
+ *       {@code task_cancelled} and {@code task_deleted}, or {@code task_terminal} ({@code <Status>:<id>}); a second
+ *       terminal status of a task: {@code terminal_status_suppressed}</td></tr>
+ *   <tr><td>runner diagnostic update</td><td>{@link #applyUpdate}</td><td>{@code phase:<phase>} (its detail, or its event
+ *       when the detail is empty)</td></tr>
+ * </table>
+ *
+ * <p>A new tracker is in status {@code RunnerIdle} and phase {@code created}, both since its
+ * creation. Every timestamp the tracker makes (milestones, status since, last task sent, last event
+ * received, its own flight-recorder entries) comes from its {@link Clock} when the step happens;
+ * the seconds spent in the current status and phase come from its {@link Ticker}; the timestamps a
+ * runner update carries ({@code at}, so the phase's start and the last progress) are kept as the
+ * runner wrote them. Like upstream, the task bookkeeping grows with the tasks a runner ever saw
+ * (a runner's life is one instance's); the flight recorder and the milestones are bounded.
  *
  * <p><b>Thread-safety.</b> Thread-safe: every method may be called from any thread. State changes
  * and snapshots are serialised by one private lock, held for a few field writes (or, for a
- * snapshot, for copying at most {@code flightRecorderCapacity + 32} entries), so a snapshot is
- * consistent: its last flight-recorder entry is the update that set its {@code lastProgressAt}.
+ * snapshot, for copying the retained entries and tasks), so a snapshot is consistent: its last
+ * flight-recorder entry is the update that set its {@code lastProgressAt}.
  *
- * <p><b>Cost.</b> {@link #applyUpdate} allocates a flight-recorder entry, its slot holder and a
- * milestone; cheap enough to call per token.
+ * <p><b>Cost.</b> {@link #applyUpdate} allocates a flight-recorder entry, its slot holder, a
+ * milestone and a timestamp string; cheap enough to call per token.
  */
 public final class RunnerSupervisorTracker {
 
-  /** The number of lifecycle milestones a tracker retains. */
+  /** The number of lifecycle milestones a tracker retains, as upstream's supervisor. */
   public static final int MILESTONE_CAPACITY = 32;
 
-  /** The number of cancelled task ids a tracker retains (the most recent ones). */
-  public static final int CANCELLED_TASK_CAPACITY = 64;
+  /** The status a tracker starts in unless its builder names another: upstream's default. */
+  public static final String DEFAULT_STATUS_KIND = "RunnerIdle";
 
-  /** The status a tracker starts in unless its builder names another. */
-  public static final String DEFAULT_STATUS_KIND = "RunnerCreated";
+  /** The status a failed {@link #runnerCheck} leaves, as upstream. */
+  public static final String FAILED_STATUS_KIND = "RunnerFailed";
+
+  /** The phase and event of the flight-recorder entry a {@link #cancelRequested} records. */
+  static final String CANCEL_EVENT = "supervisor_cancel_requested";
+
+  /**
+   * A task's status as a runner reports it ({@code TaskStatusUpdated}); the last four are
+   * terminal.
+   */
+  public enum TaskStatus {
+    /** Not started. */
+    PENDING("Pending"),
+    /** Running. */
+    RUNNING("Running"),
+    /** Completed. */
+    COMPLETE("Complete"),
+    /** Timed out. */
+    TIMED_OUT("TimedOut"),
+    /** Failed. */
+    FAILED("Failed"),
+    /** Cancelled. */
+    CANCELLED("Cancelled");
+
+    private final String wireValue;
+
+    TaskStatus(String wireValue) {
+      this.wireValue = wireValue;
+    }
+
+    /** The status as Python Skulk names it ({@code TimedOut}, ...). */
+    public String wireValue() {
+      return wireValue;
+    }
+
+    /** Whether the task is over: complete, timed out, failed or cancelled. */
+    public boolean terminal() {
+      return this != PENDING && this != RUNNING;
+    }
+  }
 
   private final String runnerId;
   private final String instanceId;
@@ -83,10 +152,11 @@ public final class RunnerSupervisorTracker {
   private @Nullable String activeCommandId;
   private @Nullable String phaseDetail;
   private @Nullable MlxMemorySnapshot lastMlxMemory;
-  private final Map<String, RunnerTaskDiagnostics> pendingTasks = new LinkedHashMap<>();
+  private final Set<String> pendingTaskIds = new LinkedHashSet<>();
   private final Map<String, RunnerTaskDiagnostics> inProgressTasks = new LinkedHashMap<>();
-  private int completedTaskCount;
-  private final LinkedHashSet<String> cancelledTaskIds = new LinkedHashSet<>();
+  private final Set<String> completedTaskIds = new HashSet<>();
+  private final Set<String> cancelledTaskIds = new LinkedHashSet<>();
+  private final Set<String> terminalForwarded = new HashSet<>();
   private @Nullable String lastTaskSentAt;
   private @Nullable String lastEventReceivedAt;
   private @Nullable String lastEventType;
@@ -114,7 +184,7 @@ public final class RunnerSupervisorTracker {
     this.statusStartedTick = tick;
     this.phaseStartedAt = now;
     this.phaseStartedTick = tick;
-    milestones.add(new RunnerLifecycleMilestone(now, "supervisor_created", null));
+    milestones.add(new RunnerLifecycleMilestone(now, "supervisor_created", statusKind));
     this.jfrPhase = JfrHooks.beginSupervisedPhase(runnerId, instanceId, deviceRank, phase, null, null);
   }
 
@@ -129,31 +199,28 @@ public final class RunnerSupervisorTracker {
   }
 
   /**
-   * Applies one runner update: a phase other than the current one becomes the current phase,
-   * started at the update's {@code at}; every update sets {@code lastProgressAt} to its {@code at}
-   * and {@code phaseDetail} to its detail (null included); a non-null task id, command id or MLX
-   * snapshot replaces the active one, a null one leaves it; the update goes into the flight
-   * recorder; and a milestone {@code phase:<phase>} is recorded with the update's detail, or its
-   * event name when it has no detail.
+   * Applies one runner diagnostic update, as upstream's {@code _apply_diagnostic_update}: a phase
+   * other than the current one becomes the current phase, started at the update's {@code at}; every
+   * update sets {@code lastProgressAt} to its {@code at} and {@code phaseDetail} to its detail (null
+   * included); a non-null task id, command id or MLX snapshot replaces the active one, a null one
+   * leaves it; the update goes into the flight recorder; and a milestone {@code phase:<phase>} is
+   * recorded now, with the update's detail, or its event name when the detail is null or empty.
    */
   public void applyUpdate(RunnerDiagnosticUpdate update) {
     Objects.requireNonNull(update, "update");
     RunnerFlightRecorderEntry entry = RunnerFlightRecorderEntry.of(update);
-    String milestoneDetail = update.detail() != null ? update.detail() : update.event();
-    RunnerLifecycleMilestone milestone = new RunnerLifecycleMilestone(
-        update.at(), "phase:" + update.phase().wireValue(), milestoneDetail);
+    String detail = update.detail();
+    String milestoneDetail = detail == null || detail.isEmpty() ? update.event() : detail;
     synchronized (lock) {
       if (update.phase() != phase) {
-        long tick = ticker.read();
         phase = update.phase();
         phaseStartedAt = update.at();
-        phaseStartedTick = tick;
+        phaseStartedTick = ticker.read();
         JfrHooks.endSupervisedPhase(jfrPhase);
-        jfrPhase = JfrHooks.beginSupervisedPhase(
-            runnerId, instanceId, deviceRank, phase, update.detail(), update.taskId());
+        jfrPhase = JfrHooks.beginSupervisedPhase(runnerId, instanceId, deviceRank, phase, detail, update.taskId());
       }
       lastProgressAt = update.at();
-      phaseDetail = update.detail();
+      phaseDetail = detail;
       if (update.taskId() != null) {
         activeTaskId = update.taskId();
       }
@@ -164,137 +231,40 @@ public final class RunnerSupervisorTracker {
         lastMlxMemory = update.mlxMemory();
       }
       flightRecorder.record(entry);
-      addMilestone(milestone);
+      milestone("phase:" + update.phase().wireValue(), milestoneDetail);
     }
     JfrHooks.update(runnerId, instanceId, deviceRank, update);
   }
 
-  /** The runner's status changed to {@code statusKind} (a status class name such as {@code RunnerReady}), now. */
-  public void statusChanged(String statusKind) {
-    Objects.requireNonNull(statusKind, "statusKind");
-    String now = now();
-    String previous;
+  /** The supervisor is about to start the runner's process: milestone {@code process_start_requested}. */
+  public void processStartRequested() {
     synchronized (lock) {
-      long tick = ticker.read();
-      previous = this.statusKind;
-      this.statusKind = statusKind;
-      this.statusSince = now;
-      this.statusStartedTick = tick;
-      addMilestone(new RunnerLifecycleMilestone(now, "status:" + statusKind, null));
+      milestone("process_start_requested", null);
     }
-    JfrHooks.statusChanged(runnerId, instanceId, deviceRank, previous, statusKind);
   }
 
   /**
-   * A task was sent to the runner: it is pending until acknowledged, and {@code lastTaskSentAt} is
-   * now. Sending a task id already pending or in progress replaces its description in place.
+   * The runner's process started with {@code pid}: it is alive, with no exit code; milestone
+   * {@code process_started} ({@code pid=<pid>}).
    */
-  public void taskSent(RunnerTaskDiagnostics task) {
-    Objects.requireNonNull(task, "task");
-    String now = now();
-    synchronized (lock) {
-      if (inProgressTasks.containsKey(task.taskId())) {
-        inProgressTasks.put(task.taskId(), task);
-      } else {
-        pendingTasks.put(task.taskId(), task);
-      }
-      lastTaskSentAt = now;
-    }
-    JfrHooks.taskChanged(runnerId, instanceId, deviceRank, task.taskId(), "sent");
-  }
-
-  /**
-   * The runner acknowledged a task: it moves from pending to in progress.
-   *
-   * @return false when the task was not pending (unknown, or already acknowledged), which changes
-   *     nothing
-   */
-  public boolean taskAcknowledged(String taskId) {
-    Objects.requireNonNull(taskId, "taskId");
-    synchronized (lock) {
-      RunnerTaskDiagnostics task = pendingTasks.remove(taskId);
-      if (task == null) {
-        return false;
-      }
-      inProgressTasks.put(taskId, task);
-    }
-    JfrHooks.taskChanged(runnerId, instanceId, deviceRank, taskId, "acknowledged");
-    return true;
-  }
-
-  /**
-   * A task completed: it leaves the pending or in-progress tasks and the completed count grows by
-   * one.
-   *
-   * @return false when the task was neither pending nor in progress, which changes nothing
-   */
-  public boolean taskCompleted(String taskId) {
-    Objects.requireNonNull(taskId, "taskId");
-    boolean known;
-    synchronized (lock) {
-      boolean wasInProgress = inProgressTasks.remove(taskId) != null;
-      boolean wasPending = pendingTasks.remove(taskId) != null;
-      known = wasInProgress || wasPending;
-      if (known) {
-        completedTaskCount++;
-      }
-    }
-    if (known) {
-      JfrHooks.taskChanged(runnerId, instanceId, deviceRank, taskId, "completed");
-    }
-    return known;
-  }
-
-  /**
-   * A task was cancelled through this supervisor: it leaves the pending and in-progress tasks and
-   * joins the cancelled task ids (the newest {@value #CANCELLED_TASK_CAPACITY} are kept; an id
-   * already there is not repeated). Recorded even for a task this tracker never saw.
-   */
-  public void taskCancelled(String taskId) {
-    Objects.requireNonNull(taskId, "taskId");
-    synchronized (lock) {
-      pendingTasks.remove(taskId);
-      inProgressTasks.remove(taskId);
-      if (cancelledTaskIds.add(taskId) && cancelledTaskIds.size() > CANCELLED_TASK_CAPACITY) {
-        var oldest = cancelledTaskIds.iterator();
-        oldest.next();
-        oldest.remove();
-      }
-    }
-    JfrHooks.taskChanged(runnerId, instanceId, deviceRank, taskId, "cancelled");
-  }
-
-  /** An event of type {@code eventType} (its class name, e.g. {@code RunnerStatusUpdated}) arrived from the runner, now. */
-  public void eventReceived(String eventType) {
-    Objects.requireNonNull(eventType, "eventType");
-    String now = now();
-    synchronized (lock) {
-      lastEventReceivedAt = now;
-      lastEventType = eventType;
-    }
-  }
-
-  /** The runner's process started with {@code pid}: it is alive, with no exit code; milestone {@code process_started}. */
   public void processStarted(long pid) {
-    String now = now();
     synchronized (lock) {
       this.pid = pid;
       this.processAlive = true;
       this.exitCode = null;
-      addMilestone(new RunnerLifecycleMilestone(now, "process_started", "pid=" + pid));
+      milestone("process_started", "pid=" + pid);
     }
   }
 
   /**
    * The runner's process exited with {@code exitCode} (negative for a signal, as Python reports
-   * it): it is no longer alive; milestone {@code process_exited}.
+   * it): it is no longer alive. Records no milestone, as upstream, whose supervisor sees an exit
+   * only through a {@link #runnerCheck}.
    */
   public void processExited(int exitCode) {
-    String now = now();
     synchronized (lock) {
       this.processAlive = false;
       this.exitCode = exitCode;
-      addMilestone(new RunnerLifecycleMilestone(now, "process_exited", "exit_code=" + exitCode));
     }
   }
 
@@ -302,6 +272,243 @@ public final class RunnerSupervisorTracker {
   public boolean processAlive() {
     synchronized (lock) {
       return processAlive;
+    }
+  }
+
+  /**
+   * The supervisor sends {@code task} to the runner, as upstream's {@code start_task}: unless the
+   * task is already pending or completed (then nothing changes), it is pending (until acknowledged)
+   * and in progress (until it finishes), {@code lastTaskSentAt} is now, and milestone {@code
+   * task_sent} ({@code <Kind>:<id>}) is recorded. Sending a task again after its acknowledgement
+   * makes it pending again and replaces its description, keeping its place among the tasks in
+   * progress.
+   *
+   * @return false when the task was already pending or completed and was not sent
+   */
+  public boolean taskSent(RunnerTaskDiagnostics task) {
+    Objects.requireNonNull(task, "task");
+    String taskId = task.taskId();
+    synchronized (lock) {
+      if (pendingTaskIds.contains(taskId) || completedTaskIds.contains(taskId)) {
+        return false;
+      }
+      pendingTaskIds.add(taskId);
+      inProgressTasks.put(taskId, task);
+      lastTaskSentAt = now();
+      milestone("task_sent", task.taskKind() + ":" + taskId);
+    }
+    JfrHooks.taskChanged(runnerId, instanceId, deviceRank, taskId, "sent");
+    return true;
+  }
+
+  /**
+   * Sending {@code task} failed because the runner closed its task pipe, as upstream handles it:
+   * the task is no longer in progress (it stays pending, as upstream leaves it) and milestone {@code
+   * task_send_failed} ({@code <Kind>:<id>}) is recorded. Call it after {@link #taskSent}.
+   */
+  public void taskSendFailed(RunnerTaskDiagnostics task) {
+    Objects.requireNonNull(task, "task");
+    synchronized (lock) {
+      inProgressTasks.remove(task.taskId());
+      milestone("task_send_failed", task.taskKind() + ":" + task.taskId());
+    }
+  }
+
+  /**
+   * The supervisor asks the runner to cancel {@code taskId}, as upstream's {@code cancel_task}:
+   * the id joins the cancelled task ids; unless the task already completed (then nothing else is
+   * recorded), milestone {@code cancel_requested} is recorded and so is a supervisor-authored
+   * runner update (phase and event {@code cancel_requested} / {@code supervisor_cancel_requested},
+   * detail and task id {@code taskId}, this runner's context, at now), applied as {@link
+   * #applyUpdate} applies one: it moves the phase, {@code phaseDetail}, {@code activeTaskId} and
+   * {@code lastProgressAt}. The task stays in progress until the runner reports it cancelled. When
+   * the host's cancel pipe then blocks, upstream checks the runner: call {@link
+   * #runnerCheck}{@code ("TimeoutError")}.
+   *
+   * @return false when the task had already completed
+   */
+  public boolean cancelRequested(String taskId) {
+    Objects.requireNonNull(taskId, "taskId");
+    synchronized (lock) {
+      cancelledTaskIds.add(taskId);
+      if (completedTaskIds.contains(taskId)) {
+        return false;
+      }
+      milestone("cancel_requested", taskId);
+      RunnerDiagnosticContext context = new RunnerDiagnosticContext(nodeId, runnerId, pid,
+          instanceId, modelId, deviceRank, worldSize, startLayer, endLayer, nLayers);
+      RunnerDiagnosticUpdate update = new RunnerDiagnosticUpdate(now(), RunnerPhase.CANCEL_REQUESTED,
+          CANCEL_EVENT, taskId, Map.of(), context, taskId, null, null);
+      applyUpdate(update);
+    }
+    JfrHooks.taskChanged(runnerId, instanceId, deviceRank, taskId, "cancel_requested");
+    return true;
+  }
+
+  /**
+   * The supervisor checks its runner after {@code cause} (the class name of what made it look:
+   * {@code RuntimeError} when its watcher found the process dead, {@code TimeoutError} when the
+   * cancel pipe blocked, {@code ClosedResourceError} when the event pipe closed, ...), as upstream's
+   * {@code _check_runner}: milestone {@code runner_check} (the cause); then, unless the process
+   * exited with code 0, the status becomes {@code RunnerFailed} (its {@code statusSince} is left as
+   * it was, as upstream leaves it) and the supervisor shuts down (milestone {@code
+   * shutdown_requested}). A process still alive counts as failed, as upstream, which reads no exit
+   * code from a process that does not exit when joined.
+   *
+   * @return whether the runner was found failed
+   */
+  public boolean runnerCheck(String cause) {
+    Objects.requireNonNull(cause, "cause");
+    synchronized (lock) {
+      milestone("runner_check", cause);
+      if (exitCode != null && exitCode == 0) {
+        return false;
+      }
+      statusKind = FAILED_STATUS_KIND;
+      milestone("shutdown_requested", null);
+      return true;
+    }
+  }
+
+  /** The supervisor shuts down: milestone {@code shutdown_requested}. */
+  public void shutdownRequested() {
+    synchronized (lock) {
+      milestone("shutdown_requested", null);
+    }
+  }
+
+  /**
+   * An event of type {@code eventType} (its class name, such as {@code ChunkGenerated}) arrived
+   * from the runner, now: {@code lastEventReceivedAt} and {@code lastEventType} are set and milestone
+   * {@code event_received} (the type) is recorded. The methods for the events the supervisor acts on
+   * ({@link #statusChanged}, {@link #taskAcknowledged}, {@link #taskStatusUpdated}) do this
+   * themselves; this is for every other event.
+   */
+  public void eventReceived(String eventType) {
+    Objects.requireNonNull(eventType, "eventType");
+    synchronized (lock) {
+      received(eventType);
+    }
+  }
+
+  /**
+   * The runner reported status {@code statusKind} (a status class name such as {@code
+   * RunnerReady}; a {@code RunnerStatusUpdated} event): {@link #eventReceived} for it, then the
+   * status and {@code statusSince} are now's and milestone {@code status_changed} (the status) is
+   * recorded.
+   */
+  public void statusChanged(String statusKind) {
+    Objects.requireNonNull(statusKind, "statusKind");
+    String previous;
+    synchronized (lock) {
+      received("RunnerStatusUpdated");
+      previous = this.statusKind;
+      this.statusKind = statusKind;
+      this.statusSince = now();
+      this.statusStartedTick = ticker.read();
+      milestone("status_changed", statusKind);
+    }
+    JfrHooks.statusChanged(runnerId, instanceId, deviceRank, previous, statusKind);
+  }
+
+  /**
+   * The runner acknowledged {@code taskId} (a {@code TaskAcknowledged} event): {@link
+   * #eventReceived} for it, the task is no longer pending (it stays in progress), and milestone
+   * {@code task_acknowledged} (the id) is recorded, whether or not the task was pending.
+   *
+   * @return whether the task was pending
+   */
+  public boolean taskAcknowledged(String taskId) {
+    Objects.requireNonNull(taskId, "taskId");
+    boolean wasPending;
+    synchronized (lock) {
+      received("TaskAcknowledged");
+      wasPending = pendingTaskIds.remove(taskId);
+      milestone("task_acknowledged", taskId);
+    }
+    JfrHooks.taskChanged(runnerId, instanceId, deviceRank, taskId, "acknowledged");
+    return wasPending;
+  }
+
+  /**
+   * The runner reported {@code status} for {@code taskId} (a {@code TaskStatusUpdated} event):
+   * {@link #eventReceived} for it; a non-terminal status changes nothing else. A terminal one, the
+   * first for that task, takes the task out of the tasks in progress (not out of the pending ones,
+   * as upstream) and records: {@code Complete}, the task joins the completed ones, milestone {@code
+   * task_completed}; {@code Cancelled}, it joins the cancelled ones, milestones {@code
+   * task_cancelled} then {@code task_deleted} (upstream deletes a cancelled task at once);
+   * otherwise milestone {@code task_terminal} ({@code <Status>:<id>}). A second terminal status
+   * for the same task only records {@code terminal_status_suppressed}, and the host should not
+   * forward it.
+   *
+   * @return false when this was a repeated terminal status (suppressed), true otherwise
+   */
+  public boolean taskStatusUpdated(String taskId, TaskStatus status) {
+    Objects.requireNonNull(taskId, "taskId");
+    Objects.requireNonNull(status, "status");
+    synchronized (lock) {
+      received("TaskStatusUpdated");
+      if (!status.terminal()) {
+        return true;
+      }
+      if (!terminalForwarded.add(taskId)) {
+        milestone("terminal_status_suppressed", taskId);
+        return false;
+      }
+      inProgressTasks.remove(taskId);
+      switch (status) {
+        case COMPLETE -> {
+          completedTaskIds.add(taskId);
+          milestone("task_completed", taskId);
+        }
+        case CANCELLED -> {
+          cancelledTaskIds.add(taskId);
+          milestone("task_cancelled", taskId);
+          milestone("task_deleted", taskId);
+        }
+        default -> milestone("task_terminal", status.wireValue() + ":" + taskId);
+      }
+    }
+    JfrHooks.taskChanged(runnerId, instanceId, deviceRank, taskId, switch (status) {
+      case COMPLETE -> "completed";
+      case CANCELLED -> "cancelled";
+      case TIMED_OUT -> "timed_out";
+      default -> "failed";
+    });
+    return true;
+  }
+
+  /** {@link #taskStatusUpdated} with {@link TaskStatus#COMPLETE}. */
+  public boolean taskCompleted(String taskId) {
+    return taskStatusUpdated(taskId, TaskStatus.COMPLETE);
+  }
+
+  /** {@link #taskStatusUpdated} with {@link TaskStatus#FAILED}. */
+  public boolean taskFailed(String taskId) {
+    return taskStatusUpdated(taskId, TaskStatus.FAILED);
+  }
+
+  /** {@link #taskStatusUpdated} with {@link TaskStatus#TIMED_OUT}. */
+  public boolean taskTimedOut(String taskId) {
+    return taskStatusUpdated(taskId, TaskStatus.TIMED_OUT);
+  }
+
+  /**
+   * {@link #taskStatusUpdated} with {@link TaskStatus#CANCELLED}: the runner reports the task
+   * cancelled. (Asking the runner to cancel is {@link #cancelRequested}.)
+   */
+  public boolean taskCancelled(String taskId) {
+    return taskStatusUpdated(taskId, TaskStatus.CANCELLED);
+  }
+
+  /**
+   * Milestone {@code task_deleted} (the id), for a host whose supervisor deletes a task on a path
+   * of its own; a cancelled task's deletion is already recorded by {@link #taskStatusUpdated}.
+   */
+  public void taskDeleted(String taskId) {
+    Objects.requireNonNull(taskId, "taskId");
+    synchronized (lock) {
+      milestone("task_deleted", taskId);
     }
   }
 
@@ -334,9 +541,9 @@ public final class RunnerSupervisorTracker {
           phaseDetail,
           lastMlxMemory,
           flightRecorder.snapshot(),
-          List.copyOf(pendingTasks.keySet()),
+          List.copyOf(pendingTaskIds),
           List.copyOf(inProgressTasks.values()),
-          completedTaskCount,
+          completedTaskIds.size(),
           List.copyOf(cancelledTaskIds),
           lastTaskSentAt,
           lastEventReceivedAt,
@@ -355,11 +562,20 @@ public final class RunnerSupervisorTracker {
     return flightRecorder.overwrittenCount();
   }
 
-  private void addMilestone(RunnerLifecycleMilestone milestone) {
+  // Callers hold lock.
+  private void received(String eventType) {
+    String now = now();
+    lastEventReceivedAt = now;
+    lastEventType = eventType;
+    milestone("event_received", eventType);
+  }
+
+  // Callers hold lock. Stamped now, when the step happens, as upstream stamps its milestones.
+  private void milestone(String name, @Nullable String detail) {
     if (milestones.size() == MILESTONE_CAPACITY) {
       milestones.removeFirst();
     }
-    milestones.addLast(milestone);
+    milestones.addLast(new RunnerLifecycleMilestone(now(), name, detail));
   }
 
   private String now() {
@@ -394,7 +610,7 @@ public final class RunnerSupervisorTracker {
 
     /**
      * Takes the runner's whole static identity from the context its updates carry (the context's
-     * pid is not taken: the process is reported through {@link #processStarted}).
+     * pid is not taken: the process is reported through {@link RunnerSupervisorTracker#processStarted}).
      */
     public Builder identity(RunnerDiagnosticContext context) {
       return runnerId(context.runnerId())

@@ -112,7 +112,7 @@ class SkulkJfrEventsTest {
 
     assertThat(ofRunner(events, SkulkEvents.RUNNER_STATUS))
         .extracting(e -> e.getString("previousStatus") + "->" + e.getString("status"))
-        .containsExactly("RunnerCreated->RunnerLoading", "RunnerLoading->RunnerReady");
+        .containsExactly("RunnerIdle->RunnerLoading", "RunnerLoading->RunnerReady");
     assertThat(ofRunner(events, SkulkEvents.RUNNER_TASK))
         .extracting(e -> e.getString("taskId") + ":" + e.getString("change"))
         .containsExactly("task-1:sent", "task-1:acknowledged", "task-1:completed", "task-2:cancelled");

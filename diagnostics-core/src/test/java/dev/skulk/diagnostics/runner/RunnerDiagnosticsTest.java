@@ -176,8 +176,9 @@ class RunnerDiagnosticsTest {
   }
 
   @Test
-  void aConfiguredCancellationIsObservedNotAnError() {
-    assertThatThrownBy(() -> diagnostics.run(RunnerPhase.PREFILL_STREAM, null, () -> {
+  void aConfiguredCancellationIsObservedNotAnErrorAndKeepsTheScopesDetail() {
+    // upstream runner_phase: PrefillCancelled -> cancel_observed/prefill_cancelled, detail=detail
+    assertThatThrownBy(() -> diagnostics.run(RunnerPhase.PREFILL_STREAM, "prompt 812 tokens", () -> {
       throw new PrefillCancelled("client went away");
     })).isInstanceOf(PrefillCancelled.class);
     assertThatThrownBy(() -> diagnostics.run(RunnerPhase.PREFILL_STREAM, null, () -> {
@@ -189,17 +190,42 @@ class RunnerDiagnosticsTest {
             RunnerDiagnosticUpdate::detail)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(RunnerPhase.CANCEL_OBSERVED, "prefill_cancelled",
-                "PrefillCancelled: client went away"),
-            org.assertj.core.groups.Tuple.tuple(RunnerPhase.CANCEL_OBSERVED, "prefill_cancelled",
-                "LatePrefillCancelled: late"));
+                "prompt 812 tokens"),
+            org.assertj.core.groups.Tuple.tuple(RunnerPhase.CANCEL_OBSERVED, "prefill_cancelled", null));
   }
 
   @Test
-  void anExceptionWithoutAMessageIsDescribedByItsName() {
+  void anExceptionWithoutAMessageRendersAsPythonsEmptyStr() {
+    // f"{type(exc).__name__}: {exc}" with str(exc) == "" for an exception raised without arguments
     diagnostics.recordException(new UnsupportedOperationException(), null, null);
 
     assertThat(sent).singleElement().extracting(RunnerDiagnosticUpdate::detail)
-        .isEqualTo("UnsupportedOperationException");
+        .isEqualTo("UnsupportedOperationException: ");
+  }
+
+  @Test
+  void aFailedScopesRecordKeepsItsAttributesIdsAndTakesMlxMemory() {
+    MlxMemorySnapshot memory = RunnerFixtures.mlx(START_WIRE, 8192);
+    RunnerDiagnostics withMemory = RunnerDiagnostics.builder(RunnerFixtures.context())
+        .clock(clock).sink(sent::add).mlxMemory(() -> memory)
+        .cancellationExceptions(Set.of(PrefillCancelled.class)).build();
+    Map<String, Object> attrs = Map.of("tokens", 812);
+
+    for (RuntimeException failure : List.of(new IllegalStateException("boom"), new PrefillCancelled("gone"))) {
+      try (PhaseScope scope = withMemory.phase(RunnerPhase.PREFILL_STREAM, "prompt", attrs, "task-1",
+          "cmd-1", false)) {
+        scope.fail(failure);
+      }
+    }
+
+    assertThat(sent).filteredOn(update -> !update.event().equals("enter")).hasSize(2).allSatisfy(update -> {
+      assertThat(update.attrs()).containsExactly(Map.entry("tokens", RunnerDiagnosticValue.of(812)));
+      assertThat(update.taskId()).isEqualTo("task-1");
+      assertThat(update.commandId()).isEqualTo("cmd-1");
+      assertThat(update.mlxMemory()).isEqualTo(memory);
+    }).extracting(RunnerDiagnosticUpdate::detail).containsExactly("IllegalStateException: boom", "prompt");
+    assertThat(sent).filteredOn(update -> update.event().equals("enter"))
+        .allSatisfy(update -> assertThat(update.mlxMemory()).isNull());
   }
 
   @Test

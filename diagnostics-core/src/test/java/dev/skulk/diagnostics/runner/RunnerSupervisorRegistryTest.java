@@ -19,15 +19,20 @@ class RunnerSupervisorRegistryTest {
   }
 
   @Test
-  void suppliesSnapshotsOrderedByRunnerId() {
+  void suppliesSnapshotsInRegistrationOrder() {
+    // As upstream's worker lists its supervisors: its runners dict, in insertion order.
     registry.register(tracker("runner-c"));
     registry.register(tracker("runner-a"));
     registry.register(tracker("runner-b"));
+    registry.unregister("runner-a");
+    registry.register(tracker("runner-a"));
 
     // The assembler takes a Supplier<? extends Collection<RunnerSupervisorDiagnostics>>.
     Supplier<? extends Collection<RunnerSupervisorDiagnostics>> supplier = registry;
     assertThat(supplier.get()).extracting(RunnerSupervisorDiagnostics::runnerId)
-        .containsExactly("runner-a", "runner-b", "runner-c");
+        .containsExactly("runner-c", "runner-b", "runner-a");
+    assertThat(registry.trackers()).extracting(RunnerSupervisorTracker::runnerId)
+        .containsExactly("runner-c", "runner-b", "runner-a");
   }
 
   @Test

@@ -7,13 +7,13 @@ import static dev.skulk.diagnostics.runner.RunnerFixtures.task;
 import static dev.skulk.diagnostics.runner.RunnerFixtures.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.skulk.diagnostics.model.MlxMemorySnapshot;
 import dev.skulk.diagnostics.model.RunnerFlightRecorderEntry;
 import dev.skulk.diagnostics.model.RunnerLifecycleMilestone;
 import dev.skulk.diagnostics.model.RunnerPhase;
 import dev.skulk.diagnostics.model.RunnerSupervisorDiagnostics;
-import dev.skulk.diagnostics.model.RunnerTaskDiagnostics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,7 @@ class RunnerSupervisorTrackerTest {
     assertThat(snapshot.pid()).isNull();
     assertThat(snapshot.processAlive()).isFalse();
     assertThat(snapshot.exitCode()).isNull();
-    assertThat(snapshot.statusKind()).isEqualTo("RunnerCreated");
+    assertThat(snapshot.statusKind()).isEqualTo("RunnerIdle");
     assertThat(snapshot.statusSince()).isEqualTo(START_WIRE);
     assertThat(snapshot.secondsInStatus()).isZero();
     assertThat(snapshot.phase()).isEqualTo(RunnerPhase.CREATED);
@@ -64,15 +64,17 @@ class RunnerSupervisorTrackerTest {
     assertThat(snapshot.lastEventReceivedAt()).isNull();
     assertThat(snapshot.lastEventType()).isNull();
     assertThat(snapshot.milestones())
-        .containsExactly(new RunnerLifecycleMilestone(START_WIRE, "supervisor_created", null));
+        .containsExactly(new RunnerLifecycleMilestone(START_WIRE, "supervisor_created", "RunnerIdle"));
   }
 
   @Test
   void startsInTheStatusItWasGiven() {
-    RunnerSupervisorTracker idle =
-        RunnerFixtures.tracker(clock, ticker).statusKind("RunnerIdle").build();
+    RunnerSupervisorTracker loading =
+        RunnerFixtures.tracker(clock, ticker).statusKind("RunnerLoading").build();
 
-    assertThat(idle.snapshot().statusKind()).isEqualTo("RunnerIdle");
+    assertThat(loading.snapshot().statusKind()).isEqualTo("RunnerLoading");
+    assertThat(loading.snapshot().milestones())
+        .containsExactly(new RunnerLifecycleMilestone(START_WIRE, "supervisor_created", "RunnerLoading"));
   }
 
   @Test
@@ -209,19 +211,26 @@ class RunnerSupervisorTrackerTest {
   }
 
   @Test
-  void aPhaseMilestoneCarriesTheDetailOrElseTheEventName() {
+  void aPhaseMilestoneIsStampedWhenTheUpdateArrivesWithTheDetailOrElseTheEventName() {
+    clock.advance(Duration.ofSeconds(1));
     tracker.applyUpdate(update("2026-11-27T03:13:20+00:00", RunnerPhase.LOAD_MODEL, "enter",
         "shard 8-16", null, null, null));
     tracker.applyUpdate(update("2026-11-27T03:13:21+00:00", RunnerPhase.LOAD_MODEL, "exit"));
+    // Python's `update.detail or update.event`: an empty detail gives the event name too.
+    tracker.applyUpdate(update("2026-11-27T03:13:22+00:00", RunnerPhase.LOAD_MODEL, "progress",
+        "", null, null, null));
 
+    String arrived = "2026-11-27T03:13:14.123456+00:00";
     assertThat(tracker.snapshot().milestones()).containsExactly(
-        new RunnerLifecycleMilestone(START_WIRE, "supervisor_created", null),
-        new RunnerLifecycleMilestone("2026-11-27T03:13:20+00:00", "phase:load_model", "shard 8-16"),
-        new RunnerLifecycleMilestone("2026-11-27T03:13:21+00:00", "phase:load_model", "exit"));
+        new RunnerLifecycleMilestone(START_WIRE, "supervisor_created", "RunnerIdle"),
+        new RunnerLifecycleMilestone(arrived, "phase:load_model", "shard 8-16"),
+        new RunnerLifecycleMilestone(arrived, "phase:load_model", "exit"),
+        new RunnerLifecycleMilestone(arrived, "phase:load_model", "progress"));
+    assertThat(tracker.snapshot().phaseDetail()).isEmpty();
   }
 
   @Test
-  void aStatusChangeRestartsTheStatusClockAndLeavesAMilestone() {
+  void aStatusChangeIsAnEventThatRestartsTheStatusClock() {
     ticker.advance(Duration.ofSeconds(3));
     clock.advance(Duration.ofSeconds(3));
 
@@ -229,109 +238,232 @@ class RunnerSupervisorTrackerTest {
     ticker.advance(Duration.ofMillis(750));
 
     RunnerSupervisorDiagnostics snapshot = tracker.snapshot();
+    String at = "2026-11-27T03:13:16.123456+00:00";
     assertThat(snapshot.statusKind()).isEqualTo("RunnerLoading");
-    assertThat(snapshot.statusSince()).isEqualTo("2026-11-27T03:13:16.123456+00:00");
+    assertThat(snapshot.statusSince()).isEqualTo(at);
     assertThat(snapshot.secondsInStatus()).isEqualTo(0.75);
     assertThat(snapshot.secondsInPhase()).isEqualTo(3.75);
-    assertThat(snapshot.milestones()).last().isEqualTo(
-        new RunnerLifecycleMilestone("2026-11-27T03:13:16.123456+00:00", "status:RunnerLoading", null));
+    assertThat(snapshot.lastEventType()).isEqualTo("RunnerStatusUpdated");
+    assertThat(snapshot.lastEventReceivedAt()).isEqualTo(at);
+    assertThat(snapshot.milestones()).endsWith(
+        new RunnerLifecycleMilestone(at, "event_received", "RunnerStatusUpdated"),
+        new RunnerLifecycleMilestone(at, "status_changed", "RunnerLoading"));
   }
 
   @Test
-  void followsATaskFromSentToCompleted() {
+  void aSentTaskIsPendingAndInProgressUntilAcknowledgedThenInProgressUntilItFinishes() {
     clock.advance(Duration.ofSeconds(1));
-    tracker.taskSent(task("task-1"));
-    tracker.taskSent(task("task-2"));
+    assertThat(tracker.taskSent(task("task-1"))).isTrue();
+    assertThat(tracker.taskSent(task("task-2"))).isTrue();
 
     RunnerSupervisorDiagnostics sent = tracker.snapshot();
     assertThat(sent.pendingTaskIds()).containsExactly("task-1", "task-2");
-    assertThat(sent.inProgressTasks()).isEmpty();
+    assertThat(sent.inProgressTasks()).containsExactly(task("task-1"), task("task-2"));
     assertThat(sent.lastTaskSentAt()).isEqualTo("2026-11-27T03:13:14.123456+00:00");
+    assertThat(sent.milestones()).extracting(RunnerLifecycleMilestone::name, RunnerLifecycleMilestone::detail)
+        .endsWith(tuple("task_sent", "TextGeneration:task-1"), tuple("task_sent", "TextGeneration:task-2"));
 
     assertThat(tracker.taskAcknowledged("task-2")).isTrue();
     RunnerSupervisorDiagnostics acknowledged = tracker.snapshot();
     assertThat(acknowledged.pendingTaskIds()).containsExactly("task-1");
-    assertThat(acknowledged.inProgressTasks()).containsExactly(task("task-2"));
+    assertThat(acknowledged.inProgressTasks()).containsExactly(task("task-1"), task("task-2"));
+    assertThat(acknowledged.milestones()).extracting(RunnerLifecycleMilestone::name, RunnerLifecycleMilestone::detail)
+        .endsWith(tuple("event_received", "TaskAcknowledged"), tuple("task_acknowledged", "task-2"));
 
     assertThat(tracker.taskCompleted("task-2")).isTrue();
     assertThat(tracker.taskCompleted("task-1")).isTrue();
     RunnerSupervisorDiagnostics completed = tracker.snapshot();
-    assertThat(completed.pendingTaskIds()).isEmpty();
+    // Upstream pops a finished task from in_progress only: an unacknowledged one stays pending.
+    assertThat(completed.pendingTaskIds()).containsExactly("task-1");
     assertThat(completed.inProgressTasks()).isEmpty();
     assertThat(completed.completedTaskCount()).isEqualTo(2);
+    assertThat(completed.milestones()).extracting(RunnerLifecycleMilestone::name)
+        .endsWith("event_received", "task_completed", "event_received", "task_completed");
   }
 
   @Test
-  void unknownTasksChangeNothing() {
-    assertThat(tracker.taskAcknowledged("nope")).isFalse();
-    assertThat(tracker.taskCompleted("nope")).isFalse();
+  void aTaskAlreadyPendingOrCompletedIsNotSentAgain() {
     tracker.taskSent(task("task-1"));
-    tracker.taskAcknowledged("task-1");
-    assertThat(tracker.taskAcknowledged("task-1")).isFalse();
+    int milestones = tracker.snapshot().milestones().size();
+    assertThat(tracker.taskSent(task("task-1"))).isFalse();
+    assertThat(tracker.snapshot().milestones()).hasSize(milestones);
 
-    assertThat(tracker.snapshot().completedTaskCount()).isZero();
-    assertThat(tracker.snapshot().inProgressTasks()).extracting(RunnerTaskDiagnostics::taskId)
-        .containsExactly("task-1");
+    tracker.taskCompleted("task-1");
+    tracker.taskAcknowledged("task-1");
+    assertThat(tracker.taskSent(task("task-1"))).isFalse();
+    assertThat(tracker.snapshot().inProgressTasks()).isEmpty();
+    assertThat(tracker.snapshot().pendingTaskIds()).isEmpty();
   }
 
   @Test
-  void cancellingRemovesATaskAndRemembersItsId() {
-    tracker.taskSent(task("pending"));
-    tracker.taskSent(task("running"));
-    tracker.taskAcknowledged("running");
-
-    tracker.taskCancelled("pending");
-    tracker.taskCancelled("running");
-    tracker.taskCancelled("running");
-    tracker.taskCancelled("never-seen");
+  void aFailedSendLeavesTheTaskPendingButNotInProgress() {
+    tracker.taskSent(task("task-1"));
+    tracker.taskSendFailed(task("task-1"));
 
     RunnerSupervisorDiagnostics snapshot = tracker.snapshot();
-    assertThat(snapshot.pendingTaskIds()).isEmpty();
+    assertThat(snapshot.pendingTaskIds()).containsExactly("task-1");
     assertThat(snapshot.inProgressTasks()).isEmpty();
-    assertThat(snapshot.completedTaskCount()).isZero();
-    assertThat(snapshot.cancelledTaskIds()).containsExactly("pending", "running", "never-seen");
+    assertThat(snapshot.milestones()).last()
+        .isEqualTo(new RunnerLifecycleMilestone(START_WIRE, "task_send_failed", "TextGeneration:task-1"));
   }
 
   @Test
-  void keepsTheNewest64CancelledTaskIds() {
-    IntStream.range(0, 70).forEach(i -> tracker.taskCancelled("task-" + i));
+  void anAcknowledgementOrTerminalStatusOfAnUnknownTaskIsStillRecorded() {
+    assertThat(tracker.taskAcknowledged("nope")).isFalse();
+    assertThat(tracker.taskCompleted("nope")).isTrue();
 
-    List<String> cancelled = tracker.snapshot().cancelledTaskIds();
-    assertThat(cancelled).hasSize(64);
-    assertThat(cancelled.get(0)).isEqualTo("task-6");
-    assertThat(cancelled.get(63)).isEqualTo("task-69");
+    RunnerSupervisorDiagnostics snapshot = tracker.snapshot();
+    assertThat(snapshot.completedTaskCount()).isEqualTo(1);
+    assertThat(snapshot.milestones()).extracting(RunnerLifecycleMilestone::name).containsExactly(
+        "supervisor_created", "event_received", "task_acknowledged", "event_received", "task_completed");
+  }
+
+  @Test
+  void failedAndTimedOutTasksLeaveProgressWithATerminalMilestone() {
+    tracker.taskSent(task("task-1"));
+    tracker.taskSent(task("task-2"));
+    tracker.taskFailed("task-1");
+    tracker.taskTimedOut("task-2");
+
+    RunnerSupervisorDiagnostics snapshot = tracker.snapshot();
+    assertThat(snapshot.inProgressTasks()).isEmpty();
+    assertThat(snapshot.completedTaskCount()).isZero();
+    assertThat(snapshot.cancelledTaskIds()).isEmpty();
+    assertThat(snapshot.milestones()).extracting(RunnerLifecycleMilestone::name, RunnerLifecycleMilestone::detail)
+        .endsWith(tuple("task_terminal", "Failed:task-1"), tuple("event_received", "TaskStatusUpdated"),
+            tuple("task_terminal", "TimedOut:task-2"));
+  }
+
+  @Test
+  void aCancelRequestKeepsTheTaskInProgressAndRecordsASupervisorFlightRecorderEntry() {
+    tracker.processStarted(4242);
+    tracker.taskSent(task("task-1"));
+    tracker.taskAcknowledged("task-1");
+    clock.advance(Duration.ofSeconds(2));
+    ticker.advance(Duration.ofSeconds(2));
+
+    assertThat(tracker.cancelRequested("task-1")).isTrue();
+
+    RunnerSupervisorDiagnostics snapshot = tracker.snapshot();
+    String at = "2026-11-27T03:13:15.123456+00:00";
+    assertThat(snapshot.inProgressTasks()).containsExactly(task("task-1"));
+    assertThat(snapshot.cancelledTaskIds()).containsExactly("task-1");
+    assertThat(snapshot.phase()).isEqualTo(RunnerPhase.CANCEL_REQUESTED);
+    assertThat(snapshot.phaseStartedAt()).isEqualTo(at);
+    assertThat(snapshot.secondsInPhase()).isZero();
+    assertThat(snapshot.phaseDetail()).isEqualTo("task-1");
+    assertThat(snapshot.activeTaskId()).isEqualTo("task-1");
+    assertThat(snapshot.lastProgressAt()).isEqualTo(at);
+    RunnerFlightRecorderEntry entry = snapshot.flightRecorder().get(0);
+    assertThat(entry.at()).isEqualTo(at);
+    assertThat(entry.phase()).isEqualTo(RunnerPhase.CANCEL_REQUESTED);
+    assertThat(entry.event()).isEqualTo("supervisor_cancel_requested");
+    assertThat(entry.detail()).isEqualTo("task-1");
+    assertThat(entry.taskId()).isEqualTo("task-1");
+    assertThat(entry.commandId()).isNull();
+    assertThat(entry.attrs()).isEmpty();
+    assertThat(entry.context()).isEqualTo(RunnerFixtures.context());
+    assertThat(snapshot.milestones()).endsWith(
+        new RunnerLifecycleMilestone(at, "cancel_requested", "task-1"),
+        new RunnerLifecycleMilestone(at, "phase:cancel_requested", "task-1"));
+  }
+
+  @Test
+  void cancellingACompletedTaskOnlyRemembersItsId() {
+    tracker.taskSent(task("task-1"));
+    tracker.taskCompleted("task-1");
+    int milestones = tracker.snapshot().milestones().size();
+
+    assertThat(tracker.cancelRequested("task-1")).isFalse();
+
+    RunnerSupervisorDiagnostics snapshot = tracker.snapshot();
+    assertThat(snapshot.cancelledTaskIds()).containsExactly("task-1");
+    assertThat(snapshot.milestones()).hasSize(milestones);
+    assertThat(snapshot.flightRecorder()).isEmpty();
+    assertThat(snapshot.phase()).isEqualTo(RunnerPhase.CREATED);
+  }
+
+  @Test
+  void aCancelledTaskIsRecordedOnceAndDeleted() {
+    tracker.statusChanged("RunnerRunning");
+    tracker.taskSent(task("task-1"));
+    tracker.cancelRequested("task-1");
+    tracker.cancelRequested("task-1");
+    assertThat(tracker.taskCancelled("task-1")).isTrue();
+
+    RunnerSupervisorDiagnostics snapshot = tracker.snapshot();
+    assertThat(snapshot.cancelledTaskIds()).containsExactly("task-1");
+    assertThat(snapshot.inProgressTasks()).isEmpty();
+    assertThat(snapshot.milestones()).extracting(RunnerLifecycleMilestone::name)
+        .endsWith("event_received", "task_cancelled", "task_deleted");
   }
 
   @Test
   void remembersTheLastEventReceived() {
     clock.advance(Duration.ofMillis(500));
-    tracker.eventReceived("RunnerStatusUpdated");
+    tracker.eventReceived("ChunkGenerated");
 
-    assertThat(tracker.snapshot().lastEventReceivedAt()).isEqualTo("2026-11-27T03:13:13.623456+00:00");
-    assertThat(tracker.snapshot().lastEventType()).isEqualTo("RunnerStatusUpdated");
+    String at = "2026-11-27T03:13:13.623456+00:00";
+    assertThat(tracker.snapshot().lastEventReceivedAt()).isEqualTo(at);
+    assertThat(tracker.snapshot().lastEventType()).isEqualTo("ChunkGenerated");
+    assertThat(tracker.snapshot().milestones()).last()
+        .isEqualTo(new RunnerLifecycleMilestone(at, "event_received", "ChunkGenerated"));
   }
 
   @Test
-  void followsTheProcessFromStartToExit() {
+  void followsTheProcessFromStartToACrash() {
+    tracker.processStartRequested();
     tracker.processStarted(4242);
     assertThat(tracker.processAlive()).isTrue();
     assertThat(tracker.snapshot().pid()).isEqualTo(4242L);
     assertThat(tracker.snapshot().processAlive()).isTrue();
+    clock.advance(Duration.ofSeconds(1));
+    tracker.statusChanged("RunnerRunning");
+    String runningSince = tracker.snapshot().statusSince();
 
     clock.advance(Duration.ofSeconds(2));
     tracker.processExited(-9);
+    assertThat(tracker.snapshot().milestones()).last().extracting(RunnerLifecycleMilestone::name)
+        .isEqualTo("status_changed");
+    assertThat(tracker.runnerCheck("RuntimeError")).isTrue();
 
     RunnerSupervisorDiagnostics snapshot = tracker.snapshot();
+    String at = "2026-11-27T03:13:16.123456+00:00";
     assertThat(tracker.processAlive()).isFalse();
     assertThat(snapshot.processAlive()).isFalse();
     assertThat(snapshot.pid()).isEqualTo(4242L);
     assertThat(snapshot.exitCode()).isEqualTo(-9);
+    assertThat(snapshot.statusKind()).isEqualTo("RunnerFailed");
+    assertThat(snapshot.statusSince()).isEqualTo(runningSince);
     assertThat(snapshot.milestones()).extracting(RunnerLifecycleMilestone::name, RunnerLifecycleMilestone::detail)
-        .endsWith(
-            org.assertj.core.groups.Tuple.tuple("process_started", "pid=4242"),
-            org.assertj.core.groups.Tuple.tuple("process_exited", "exit_code=-9"));
-    assertThat(snapshot.milestones()).last()
-        .extracting(RunnerLifecycleMilestone::at).isEqualTo("2026-11-27T03:13:15.123456+00:00");
+        .startsWith(
+            tuple("supervisor_created", "RunnerIdle"),
+            tuple("process_start_requested", null),
+            tuple("process_started", "pid=4242"))
+        .endsWith(tuple("runner_check", "RuntimeError"), tuple("shutdown_requested", null));
+    assertThat(snapshot.milestones()).last().extracting(RunnerLifecycleMilestone::at).isEqualTo(at);
+  }
+
+  @Test
+  void aCleanExitCheckedLeavesTheStatus() {
+    tracker.processStarted(4242);
+    tracker.statusChanged("RunnerShutdown");
+    tracker.processExited(0);
+
+    assertThat(tracker.runnerCheck("ClosedResourceError")).isFalse();
+    assertThat(tracker.snapshot().statusKind()).isEqualTo("RunnerShutdown");
+    assertThat(tracker.snapshot().milestones()).last()
+        .isEqualTo(new RunnerLifecycleMilestone(START_WIRE, "runner_check", "ClosedResourceError"));
+  }
+
+  @Test
+  void aShutdownRequestAndADeletionAreMilestones() {
+    tracker.shutdownRequested();
+    tracker.taskDeleted("task-9");
+
+    assertThat(tracker.snapshot().milestones()).endsWith(
+        new RunnerLifecycleMilestone(START_WIRE, "shutdown_requested", null),
+        new RunnerLifecycleMilestone(START_WIRE, "task_deleted", "task-9"));
   }
 
   @Test

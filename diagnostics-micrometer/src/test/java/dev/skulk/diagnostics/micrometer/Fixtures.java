@@ -49,6 +49,7 @@ final class Fixtures {
     tracker.taskSent(task("t1", runnerId));
     tracker.taskSent(task("t2", runnerId));
     tracker.taskAcknowledged("t1");
+    // as upstream's supervisor: both sent tasks are in progress, t2 is also still pending
     return tracker;
   }
 

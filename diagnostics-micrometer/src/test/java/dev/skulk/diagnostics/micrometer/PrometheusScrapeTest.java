@@ -44,7 +44,7 @@ class PrometheusScrapeTest {
           "skulk_runner_phase{instance=\"instance-1\",phase=\"decode_stream\",rank=\"1\",runner=\"r1\"} 1.0",
           "skulk_runner_phase{instance=\"instance-1\",phase=\"prefill_stream\",rank=\"1\",runner=\"r1\"} 0.0",
           "skulk_runner_alive{" + r1 + "} 1.0",
-          "skulk_runner_tasks_in_progress{" + r1 + "} 1.0",
+          "skulk_runner_tasks_in_progress{" + r1 + "} 2.0",
           "skulk_runner_tasks_pending{" + r1 + "} 1.0",
           "skulk_runner_flight_recorder_dropped_total{" + r1 + "} 3.0",
           "skulk_warnings{source=\"assembler\"} 1.0",

@@ -49,7 +49,7 @@ class SkulkMeterBinderTest {
         .containsExactly("decode_stream");
     assertThat(phases.stream().filter(g -> g.value() == 0.0)).hasSize(RunnerPhase.values().length - 1);
     assertThat(registry.get(SkulkMeterBinder.RUNNER_ALIVE).tags(R1).gauge().value()).isEqualTo(1.0);
-    assertThat(registry.get(SkulkMeterBinder.RUNNER_TASKS_IN_PROGRESS).tags(R1).gauge().value()).isEqualTo(1.0);
+    assertThat(registry.get(SkulkMeterBinder.RUNNER_TASKS_IN_PROGRESS).tags(R1).gauge().value()).isEqualTo(2.0);
     assertThat(registry.get(SkulkMeterBinder.RUNNER_TASKS_PENDING).tags(R1).gauge().value()).isEqualTo(1.0);
     assertThat(registry.get(SkulkMeterBinder.RUNNER_FLIGHT_RECORDER_DROPPED).tags(R1).functionCounter().count())
         .isEqualTo(3.0);

@@ -460,7 +460,7 @@ public final class DiagnosticsGenerators {
 
   public static RunnerLifecycleMilestone runnerLifecycleMilestone(RandomGenerator random) {
     return new RunnerLifecycleMilestone(timestamps(random),
-        pick(random, "supervisor_created", "phase:decode_stream", "status:RunnerReady"),
+        pick(random, "supervisor_created", "phase:decode_stream", "status_changed"),
         orNull(random, 0.3, DiagnosticsGenerators::texts));
   }
 

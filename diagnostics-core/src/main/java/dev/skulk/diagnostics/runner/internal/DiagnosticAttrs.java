@@ -10,19 +10,29 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the loosely typed attributes a runner passes into flight-recorder {@code attrs}. Not a
  * stable API.
  *
- * <p>Rules: a null key or value is dropped; a {@code Boolean} stays a boolean; an {@code Integer},
- * {@code Long}, {@code Short}, {@code Byte} or a {@code BigInteger} within the range of a long
- * becomes an integer; a {@code Float}, {@code Double} or {@code BigDecimal} becomes a float, or the
- * value's string when it is not finite; a {@code Collection} or an array becomes a list of each
- * element's {@code String.valueOf}; a {@code RunnerDiagnosticValue} is kept as it is; anything else
- * becomes the string of its {@code toString()} (or, when that throws or returns null, a placeholder
- * naming its class). Insertion order is kept. Stateless and thread-safe.
+ * <p>Rules, those of upstream's {@code normalize_attrs} ({@code worker/runner/diagnostics.py}) for
+ * the Java values that stand for Python's (see {@link PythonStr}): a null value is dropped, a null
+ * key becomes {@code "None"}; a {@code Boolean} stays a boolean; an {@code Integer}, {@code Long},
+ * {@code Short}, {@code Byte} or a {@code BigInteger} within the range of a long becomes an
+ * integer; a {@code Float}, {@code Double} or {@code BigDecimal} becomes a float; a list (a {@code
+ * Collection} that is not a {@code Set}, or an array) becomes a list of each element's Python
+ * {@code str()} ({@code True}, {@code None}, {@code 1.0}, {@code [1, 'a']}, {@code {'k': 2}}); a
+ * {@code RunnerDiagnosticValue} is kept as it is; anything else (a {@code Map}, a {@code Set}, a
+ * string, another object) becomes its Python {@code str()} (for an unknown object its {@code
+ * toString()}, or a placeholder naming its class when that throws or returns null).
+ *
+ * <p>Two values the wire model cannot carry differ from upstream, where pydantic would write them
+ * as they are: an integer beyond 64 bits becomes the string of its digits, and a non-finite float
+ * the string of Java's name for it ({@code NaN}, {@code Infinity}; pydantic writes {@code null}).
+ *
+ * <p>Insertion order is kept. Stateless and thread-safe.
  */
 public final class DiagnosticAttrs {
 
@@ -35,10 +45,10 @@ public final class DiagnosticAttrs {
     }
     Map<String, RunnerDiagnosticValue> normalized = new LinkedHashMap<>();
     for (Map.Entry<String, ?> entry : attrs.entrySet()) {
-      String key = entry.getKey();
+      Object key = entry.getKey(); // Object: a raw map may hold keys of any type
       Object value = entry.getValue();
-      if (key != null && value != null) {
-        normalized.put(key, toValue(value));
+      if (value != null) {
+        normalized.put(PythonStr.str(key), toValue(value));
       }
     }
     return Collections.unmodifiableMap(normalized);
@@ -76,10 +86,10 @@ public final class DiagnosticAttrs {
           ? RunnerDiagnosticValue.of(asDouble)
           : RunnerDiagnosticValue.of(decimal.toString());
     }
-    if (value instanceof Collection<?> collection) {
+    if (value instanceof Collection<?> collection && !(value instanceof Set<?>)) {
       List<String> strings = new ArrayList<>(collection.size());
       for (Object element : collection) {
-        strings.add(safeString(element));
+        strings.add(PythonStr.str(element));
       }
       return RunnerDiagnosticValue.of(strings);
     }
@@ -87,27 +97,10 @@ public final class DiagnosticAttrs {
       int length = Array.getLength(value);
       List<String> strings = new ArrayList<>(length);
       for (int i = 0; i < length; i++) {
-        strings.add(safeString(Array.get(value, i)));
+        strings.add(PythonStr.str(Array.get(value, i)));
       }
       return RunnerDiagnosticValue.of(strings);
     }
-    return RunnerDiagnosticValue.of(safeString(value));
-  }
-
-  // Attributes are diagnostics of code that may be failing: a broken toString() must not lose the
-  // whole update.
-  private static String safeString(@Nullable Object value) {
-    if (value == null) {
-      return "null";
-    }
-    try {
-      String text = value.toString();
-      if (text != null) {
-        return text;
-      }
-    } catch (RuntimeException e) {
-      // Fall through to the placeholder.
-    }
-    return "<unprintable " + value.getClass().getName() + ">";
+    return RunnerDiagnosticValue.of(PythonStr.str(value));
   }
 }

@@ -43,11 +43,21 @@ class DiagnosticAttrsTest {
         Arguments.of(Double.NEGATIVE_INFINITY, new Text("-Infinity")),
         Arguments.of(java.lang.Float.POSITIVE_INFINITY, new Text("Infinity")),
         Arguments.of(new BigDecimal("1E+400"), new Text("1E+400")),
-        Arguments.of(List.of("a", 1, true), new TextList(List.of("a", "1", "true"))),
-        Arguments.of(new LinkedHashSet<>(List.of("x", "y")), new TextList(List.of("x", "y"))),
-        Arguments.of(Arrays.asList("x", null), new TextList(List.of("x", "null"))),
+        // Expected texts: Python's str() of the same values, as upstream's normalize_attrs writes them.
+        Arguments.of(List.of("a", 1, true), new TextList(List.of("a", "1", "True"))),
+        Arguments.of(new LinkedHashSet<>(List.of("x", "y")), new Text("{'x', 'y'}")),
+        Arguments.of(new LinkedHashSet<>(), new Text("set()")),
+        Arguments.of(Arrays.asList("x", null), new TextList(List.of("x", "None"))),
         Arguments.of(new int[] {1, 2}, new TextList(List.of("1", "2"))),
-        Arguments.of(new String[] {"p", null}, new TextList(List.of("p", "null"))),
+        Arguments.of(new String[] {"p", null}, new TextList(List.of("p", "None"))),
+        Arguments.of(List.of(1.0, 1e-5, 1e16, 0.0001, -0.0, Double.NaN, Double.NEGATIVE_INFINITY),
+            new TextList(List.of("1.0", "1e-05", "1e+16", "0.0001", "-0.0", "nan", "-inf"))),
+        Arguments.of(List.of(List.of(1, "a"), List.of("it's"), List.of("say \"hi\""), List.of("both '\"")),
+            new TextList(List.of("[1, 'a']", "[\"it's\"]", "['say \"hi\"']", "['both \\'\"']"))),
+        Arguments.of(List.of(List.of("tab\tnl\n\u0000\u200b\u00e9\ud83d\ude00\\")),
+            new TextList(List.of("['tab\\tnl\\n\\x00\\u200b\u00e9\ud83d\ude00\\\\']"))),
+        Arguments.of(linked("k", true, "n", null), new Text("{'k': True, 'n': None}")),
+        Arguments.of(List.of(linked(1L, 2.5)), new TextList(List.of("{1: 2.5}"))),
         Arguments.of(new Object[0], new TextList(List.of())),
         Arguments.of("text", new Text("text")),
         Arguments.of('c', new Text("c")),
@@ -77,12 +87,21 @@ class DiagnosticAttrsTest {
   }
 
   @Test
-  void dropsANullKey() {
+  void aNullKeyBecomesNoneAsPythonsStrOfIt() {
     Map<String, Object> attrs = new HashMap<>();
     attrs.put(null, 1);
     attrs.put("k", 2);
 
-    assertThat(DiagnosticAttrs.normalize(attrs)).containsExactly(Map.entry("k", new Int(2)));
+    assertThat(DiagnosticAttrs.normalize(attrs))
+        .containsOnly(Map.entry("None", new Int(1)), Map.entry("k", new Int(2)));
+  }
+
+  private static Map<Object, Object> linked(Object... keysAndValues) {
+    Map<Object, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
   }
 
   @Test
