@@ -1,7 +1,12 @@
 package dev.skulk.diagnostics.parity;
 
 import dev.skulk.diagnostics.json.DiagnosticsJson;
+import dev.skulk.diagnostics.model.DiskUsage;
 import dev.skulk.diagnostics.model.Memory;
+import dev.skulk.diagnostics.model.NodeNetworkInfo;
+import dev.skulk.diagnostics.model.SystemPerformanceProfile;
+import dev.skulk.diagnostics.spi.HostFacts;
+import dev.skulk.diagnostics.spi.HostFactsBuilder;
 import dev.skulk.diagnostics.model.MemoryUsage;
 import dev.skulk.diagnostics.model.NodeIdentity;
 import dev.skulk.diagnostics.model.RunnerSupervisorDiagnostics;
@@ -54,6 +59,19 @@ final class NodeScenario {
   final List<TaskView> tasks = new ArrayList<>();
   final Map<String, NodeIdentity> identities = new LinkedHashMap<>();
   final Map<String, MemoryUsage> memory = new LinkedHashMap<>();
+  final Map<String, DiskUsage> disk = new LinkedHashMap<>();
+  final Map<String, SystemPerformanceProfile> system = new LinkedHashMap<>();
+  final Map<String, NodeNetworkInfo> network = new LinkedHashMap<>();
+  // what _runtime_diagnostics reads from the host: here injected, upstream patched in
+  String hostname = "host";
+  String cwd = "/";
+  String configPath = "config.yaml";
+  boolean configExists;
+  String skulkVersion = "1.3.0";
+  final Map<String, String> env = new LinkedHashMap<>();
+  /** Null: no Skulk config; else whether logging is enabled. */
+  @Nullable Boolean loggingEnabled;
+  @Nullable String ingestUrl;
   final List<RunnerSupervisorDiagnostics> supervisors = new ArrayList<>();
   /** The live wired reading: a {@link Memory}, null, or {@link #FAIL}. */
   @Nullable Object currentWired;
@@ -76,6 +94,9 @@ final class NodeScenario {
     tasks.forEach(builder::addTask);
     identities.forEach(builder::identity);
     memory.forEach(builder::memory);
+    disk.forEach(builder::disk);
+    system.forEach(builder::system);
+    network.forEach(builder::network);
     return builder.build();
   }
 
@@ -118,6 +139,23 @@ final class NodeScenario {
     c.put("tasks", taskList);
     c.put("identities", wireMap(identities));
     c.put("memory", wireMap(memory));
+    c.put("disk", wireMap(disk));
+    c.put("system", wireMap(system));
+    c.put("network", wireMap(network));
+    c.put("hostname", hostname);
+    c.put("cwd", cwd);
+    c.put("configPath", configPath);
+    c.put("configExists", configExists);
+    c.put("skulkVersion", skulkVersion);
+    c.put("env", env);
+    if (loggingEnabled == null) {
+      c.put("logging", null);
+    } else {
+      Map<String, Object> logging = new LinkedHashMap<>();
+      logging.put("enabled", loggingEnabled);
+      logging.put("ingestUrl", ingestUrl);
+      c.put("logging", logging);
+    }
     List<Object> supervisorList = new ArrayList<>();
     supervisors.forEach(s -> supervisorList.add(wire(s)));
     c.put("supervisors", supervisorList);
@@ -278,5 +316,75 @@ final class NodeScenario {
       default -> new Memory(wired[random.nextInt(wired.length)]);
     };
     return s;
+  }
+
+  /** The host facts a host would pass for this scenario's config and logging. */
+  HostFacts hostFacts() {
+    return new HostFactsBuilder()
+        .configPath(configPath)
+        .skulkVersion(skulkVersion)
+        .structuredLoggingConfigured(loggingEnabled != null && loggingEnabled)
+        .loggingIngestUrl(loggingEnabled == null ? null : ingestUrl)
+        .build();
+  }
+
+  /**
+   * Adds what the runtime and resources sections read: gathered readings for this node and
+   * others, live memory and wired readings (a value, none, or a failure), the local identity, the
+   * environment and the logging config.
+   */
+  NodeScenario withRuntime(SplittableRandom random) {
+    List<String> nodes = new ArrayList<>(List.of(nodeId, "peer-a"));
+    for (String node : nodes) {
+      if (random.nextBoolean()) {
+        memory.put(node, DiagnosticsGenerators.memoryUsage(random));
+      }
+      if (random.nextBoolean()) {
+        disk.put(node, DiagnosticsGenerators.diskUsage(random));
+      }
+      if (random.nextBoolean()) {
+        system.put(node, DiagnosticsGenerators.systemPerformanceProfile(random));
+      }
+      if (random.nextBoolean()) {
+        network.put(node, DiagnosticsGenerators.nodeNetworkInfo(random));
+      }
+    }
+    if (random.nextInt(3) != 0) {
+      NodeIdentity generated = DiagnosticsGenerators.nodeIdentity(random);
+      String friendly = switch (random.nextInt(4)) {
+        case 0 -> "Unknown";
+        case 1 -> "";
+        default -> id(random);
+      };
+      String commit = random.nextInt(3) == 0 ? "Unknown" : id(random);
+      identities.put(nodeId, new NodeIdentity(generated.modelId(), generated.chipId(), friendly,
+          generated.osVersion(), generated.osBuildVersion(), generated.skulkVersion(), commit));
+    }
+    currentWired = switch (random.nextInt(3)) {
+      case 0 -> null;
+      case 1 -> FAIL;
+      default -> DiagnosticsGenerators.memory(random);
+    };
+    currentMemory = switch (random.nextInt(3)) {
+      case 0 -> null;
+      case 1 -> FAIL;
+      default -> DiagnosticsGenerators.memoryUsage(random);
+    };
+    hostname = random.nextBoolean() ? "kite-" + random.nextInt(100) : id(random);
+    cwd = random.nextBoolean() ? "/opt/skulk" : "/home/" + id(random);
+    configPath = pick(random, List.of("config.yaml", "/etc/skulk/config.yaml", "conf/" + id(random) + ".yaml"));
+    configExists = random.nextBoolean();
+    skulkVersion = pick(random, List.of("1.3.0", "0.1.0-SNAPSHOT", id(random)));
+    env.clear();
+    if (random.nextBoolean()) {
+      env.put("SKULK_LIBP2P_NAMESPACE", random.nextBoolean() ? "skulk-prod" : id(random));
+    }
+    if (random.nextInt(3) != 0) {
+      env.put("PYTHONUNBUFFERED", pick(random, List.of("1", "true", "True", "TRUE", "0", "yes", "", " 1")));
+    }
+    loggingEnabled = random.nextInt(3) == 0 ? null : random.nextBoolean();
+    ingestUrl = pick(random, java.util.Arrays.asList(null, "", " ", "http://vector.local:9000/ingest",
+        "https://logs.example/v1/" + id(random)));
+    return this;
   }
 }

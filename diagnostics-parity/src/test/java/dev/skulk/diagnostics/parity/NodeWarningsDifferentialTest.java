@@ -9,6 +9,7 @@ import dev.skulk.diagnostics.model.NodeDiagnostics;
 import dev.skulk.diagnostics.model.RunnerSupervisorDiagnostics;
 import dev.skulk.diagnostics.model.RunnerSupervisorDiagnosticsBuilder;
 import dev.skulk.diagnostics.model.RunnerTaskDiagnostics;
+import dev.skulk.diagnostics.spi.Collector;
 import dev.skulk.diagnostics.spi.Slot;
 import dev.skulk.diagnostics.state.InstanceView;
 import dev.skulk.diagnostics.state.ShardAssignment;
@@ -64,9 +65,14 @@ class NodeWarningsDifferentialTest {
 
   static void compare(List<String> mismatches, int index, Object scenario, String field, JsonNode expected,
       String actual) {
+    compare(mismatches, index, scenario, field, expected, field, actual);
+  }
+
+  static void compare(List<String> mismatches, int index, Object scenario, String label, JsonNode expected,
+      String field, String actual) {
     String upstreamText = expected.get(field).asString(); // the section as pydantic wrote it
     if (!upstreamText.equals(actual)) {
-      String report = "case " + index + " " + field + "\n  upstream: " + upstreamText + "\n  ours:     " + actual;
+      String report = "case " + index + " " + label + "\n  upstream: " + upstreamText + "\n  ours:     " + actual;
       mismatches.add(report);
       if (mismatches.size() <= 3) {
         System.out.println(report + "\n  case:     " + scenario);
@@ -74,9 +80,21 @@ class NodeWarningsDifferentialTest {
     }
   }
 
-  static NodeDiagnostics assemble(NodeScenario scenario) {
+  /** Mismatch counts per section label (the report's first line after the case number). */
+  static java.util.Map<String, Long> byLabel(List<String> mismatches) {
+    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    for (String m : mismatches) {
+      String first = m.substring(0, m.indexOf('\n'));
+      counts.merge(first.substring(first.indexOf(' ', 5) + 1), 1L, Long::sum);
+    }
+    return counts;
+  }
+
+  static NodeDiagnostics assemble(NodeScenario scenario, Collector<?>... extra) {
     DiagnosticsAssembler.Builder builder = DiagnosticsAssembler.builder()
         .nodeId(scenario.nodeId)
+        .hostFacts(scenario.hostFacts())
+        .addCollectors(List.of(extra))
         .state(scenario.state())
         .runnerSupervisors(() -> List.copyOf(scenario.supervisors));
     if (scenario.currentWired == NodeScenario.FAIL) {
