@@ -37,6 +37,14 @@ class NodeWarningsDifferentialTest {
   private static final long SEED = 0x5EED_0001L;
   private static final int GENERATED = 400;
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final List<String> WARNING_KINDS = List.of(
+      "Current master is not a placement node for this instance.",
+      "is warming up while master is outside the placement.",
+      "is still alive with",
+      "but cluster state no longer tracks that task.",
+      "in progress while cluster state says",
+      "but placement diagnostics show no active task on this runner.",
+      "Likely leaked wired memory");
   private static final DiagnosticsJson WIRE = DiagnosticsJson.strict();
 
   @Test
@@ -47,6 +55,10 @@ class NodeWarningsDifferentialTest {
       scenarios.add(NodeScenario.generate(random));
     }
     List<String> mismatches = new ArrayList<>();
+    java.util.Map<String, Integer> reached = new java.util.LinkedHashMap<>();
+    for (String kind : WARNING_KINDS) {
+      reached.put(kind, 0);
+    }
     try (UpstreamOracle upstream = UpstreamOracle.start("node")) {
       for (int i = 0; i < scenarios.size(); i++) {
         NodeScenario scenario = scenarios.get(i);
@@ -55,8 +67,12 @@ class NodeWarningsDifferentialTest {
         compare(mismatches, i, scenario, "placements", expected, WIRE.write(ours.placements()));
         compare(mismatches, i, scenario, "supervisorRunners", expected, WIRE.write(ours.supervisorRunners()));
         compare(mismatches, i, scenario, "warnings", expected, WIRE.write(ours.warnings()));
+        String upstreamWarnings = expected.get("warnings").asString();
+        reached.replaceAll((kind, n) -> upstreamWarnings.contains(kind) ? n + 1 : n);
       }
     }
+    System.out.println("NodeWarningsDifferentialTest: cases where upstream raised each warning kind: " + reached);
+    assertThat(reached).as("every warning branch is reached by some case").allSatisfy((kind, n) -> assertThat(n).isPositive());
     System.out.printf("NodeWarningsDifferentialTest: seed %d, %d cases (%d hand-picked), %d mismatching sections%n",
         SEED, scenarios.size(), edges().size(), mismatches.size());
     assertThat(mismatches.size()).as("seed %d: sections whose JSON differs from upstream's (first ones printed)", SEED)
