@@ -104,6 +104,25 @@ class CaptureServiceTest {
   }
 
   @Test
+  void aRunnerItsSupervisorReportsAliveIsSampledWhateverTheOsSays() {
+    // Upstream's capture_local_node_diagnostics reads runner.process_alive, never the OS: a pid
+    // that is no process here (another pid namespace, a stale report) is still sampled.
+    RunnerSupervisorDiagnostics elsewhere =
+        runner("n1", "r-elsewhere", "m", 0).pid(Integer.MAX_VALUE - 7L).processAlive(true).build();
+    List<Long> sampled = new ArrayList<>();
+    DiagnosticCaptureResponse response = CaptureService.builder(() -> node("n1", elsewhere))
+        .clock(CLOCK)
+        .processSampler((pid, d) -> {
+          sampled.add(pid);
+          return List.of();
+        })
+        .build()
+        .capture(request("r-elsewhere", null, true));
+    assertThat(sampled).containsExactly(Integer.MAX_VALUE - 7L);
+    assertThat(response.warnings()).containsExactly("Matched runner has not reported an MLX memory snapshot yet.");
+  }
+
+  @Test
   void missingPidWarnsOnlyWhenSamplesWereAsked() {
     assertThat(service().capture(request("r-nopid", null, true)).warnings())
         .containsExactly(
