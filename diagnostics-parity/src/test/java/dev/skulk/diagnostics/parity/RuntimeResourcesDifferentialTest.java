@@ -25,7 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Through the assembler, both ways a runtime section is built: by {@link RuntimeCollector} and by
  * the assembler itself when no runtime collector is registered. Host facts the JVM owns (hostname,
  * working directory, the two environment variables) are this machine's: they are handed to
- * upstream as they are here, and whether the config path exists is checked by the test.
+ * upstream as they are here, and whether the config path exists is checked by the test. Then
+ * {@link RuntimeSection#build} alone on injected host facts (every {@code PYTHONUNBUFFERED} value,
+ * namespace set or not, logging enabled or not with a null, empty, blank or real URL), and the
+ * departures, each shown against upstream's output.
  */
 class RuntimeResourcesDifferentialTest {
 
