@@ -114,11 +114,12 @@ def install(upstream_src):
     sys.meta_path.insert(0, _Finder())
 
 
-def load_api(methods, functions=()):
+def load_api(methods, functions=(), constants=()):
     """Upstream ``skulk.api.main`` reduced to what the oracle needs.
 
     Importing main.py whole would start building the FastAPI application; instead its import
-    statements, the named module-level functions and the named methods of class ``API`` are taken
+    statements, the named module-level functions, the named module-level constants (simple
+    assignments) and the named methods of class ``API`` are taken
     from its syntax tree, unmodified, and executed in a fresh module. Returns that module; its
     ``API`` class has only the named methods, so a test builds one with ``API.__new__(API)`` and
     sets the attributes those methods read (``state``, ``node_id``, ``_master_node_id``, ...).
@@ -130,6 +131,7 @@ def load_api(methods, functions=()):
         tree = ast.parse(handle.read(), filename=path)
     wanted_methods = set(methods)
     wanted_functions = set(functions)
+    wanted_constants = set(constants)
     body = []
     found = set()
     for node in tree.body:
@@ -138,6 +140,12 @@ def load_api(methods, functions=()):
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in wanted_functions:
             body.append(node)
             found.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names = {t.id for t in targets if isinstance(t, ast.Name)}
+            if names & wanted_constants:
+                body.append(node)
+                found.update(names & wanted_constants)
         elif isinstance(node, ast.ClassDef) and node.name == "API":
             kept = [item for item in node.body
                     if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef))
@@ -145,7 +153,7 @@ def load_api(methods, functions=()):
             found.update(item.name for item in kept)
             body.append(ast.ClassDef(name="API", bases=[], keywords=[], body=kept or [ast.Pass()],
                                      decorator_list=[], type_params=[]))
-    missing = (wanted_methods | wanted_functions) - found
+    missing = (wanted_methods | wanted_functions | wanted_constants) - found
     if missing:
         raise LookupError(f"not in upstream main.py: {sorted(missing)}")
     module = types.ModuleType("skulk_api_main_oracle")

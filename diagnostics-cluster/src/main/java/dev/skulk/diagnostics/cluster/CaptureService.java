@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -25,8 +24,9 @@ import org.jspecify.annotations.Nullable;
  * with a filter that matches nothing is a {@link NoMatchingRunnerException}; a request without
  * filters matches no runner (as upstream's {@code API._match_capture_runner}), so its capture has
  * no runner, flight recorder, MLX memory, process samples or warnings. Warnings, in this order:
- * {@code Matched runner has no known subprocess PID.} or {@code Matched runner process is no longer
- * alive.} (only when samples were asked), then {@code Matched runner has not reported an MLX memory
+ * {@code Matched runner has no known subprocess PID.} or, when the runner's supervisor reports its
+ * process dead ({@code processAlive}), {@code Matched runner process is no longer alive.} (only when
+ * samples were asked), then {@code Matched runner has not reported an MLX memory
  * snapshot yet.}.
  *
  * <p>Thread-safe. At most one capture runs at a time: a second concurrent call fails fast with
@@ -42,7 +42,6 @@ public final class CaptureService {
   private final Supplier<NodeDiagnostics> localNode;
   private final @Nullable String nodeId;
   private final ProcessSampler sampler;
-  private final LongPredicate pidAlive;
   private final Clock clock;
   private final AtomicBoolean running = new AtomicBoolean();
 
@@ -50,7 +49,6 @@ public final class CaptureService {
     this.localNode = b.localNode;
     this.nodeId = b.nodeId;
     this.sampler = b.sampler == null ? ProcessSampler.forCurrentOs(CommandRunner.system()) : b.sampler;
-    this.pidAlive = b.pidAlive;
     this.clock = b.clock;
   }
 
@@ -98,7 +96,9 @@ public final class CaptureService {
         Long pid = runner.pid();
         if (pid == null) {
           warnings.add(NO_PID);
-        } else if (!pidAlive.test(pid)) {
+        } else if (!runner.processAlive()) {
+          // upstream asks the supervisor's processAlive, not the OS: a runner of another host's
+          // pid namespace (or a recycled pid) is judged as its supervisor reports it
           warnings.add(NOT_ALIVE);
         } else {
           samples = sampler.sample(pid, request.sampleDurationSeconds());
@@ -168,14 +168,12 @@ public final class CaptureService {
    * Builds a {@link CaptureService}. Not thread-safe; the service it builds is.
    *
    * <p>Defaults: node id from each bundle's runtime, the current OS's {@link ProcessSampler} over
-   * {@link CommandRunner#system()}, liveness through {@link ProcessHandle}, the UTC system clock.
+   * {@link CommandRunner#system()}, the UTC system clock.
    */
   public static final class Builder {
     private final Supplier<NodeDiagnostics> localNode;
     private @Nullable String nodeId;
     private @Nullable ProcessSampler sampler;
-    private LongPredicate pidAlive =
-        pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     private Clock clock = Clock.systemUTC();
 
     private Builder(Supplier<NodeDiagnostics> localNode) {
@@ -197,12 +195,6 @@ public final class CaptureService {
     /** The current OS's sampler running its tools through {@code runner}. */
     public Builder commandRunner(CommandRunner runner) {
       return processSampler(ProcessSampler.forCurrentOs(Objects.requireNonNull(runner, "runner")));
-    }
-
-    /** Whether a pid names a live process. */
-    public Builder pidAlive(LongPredicate pidAlive) {
-      this.pidAlive = Objects.requireNonNull(pidAlive, "pidAlive");
-      return this;
     }
 
     /** The clock of {@code generatedAt}. */

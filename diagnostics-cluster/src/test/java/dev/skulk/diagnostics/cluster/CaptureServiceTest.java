@@ -31,7 +31,7 @@ class CaptureServiceTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T03:20:00Z"), ZoneOffset.UTC);
 
   private final RunnerSupervisorDiagnostics first =
-      runner("n1", "r-first", "m", 0).pid(100L).activeTaskId("t-active").build();
+      runner("n1", "r-first", "m", 0).pid(100L).processAlive(false).activeTaskId("t-active").build();
   private final RunnerSupervisorDiagnostics second =
       runner("n1", "r-second", "m", 1)
           .pid(200L)
@@ -45,10 +45,9 @@ class CaptureServiceTest {
   private final NodeDiagnostics bundle = node("n1", first, second, noPid);
   private final List<Long> sampledPids = new ArrayList<>();
 
-  private CaptureService service(long... alivePids) {
+  private CaptureService service() {
     return CaptureService.builder(() -> bundle)
         .clock(CLOCK)
-        .pidAlive(pid -> java.util.Arrays.stream(alivePids).anyMatch(p -> p == pid))
         .processSampler(
             (pid, d) -> {
               sampledPids.add(pid);
@@ -81,7 +80,7 @@ class CaptureServiceTest {
 
   @Test
   void matchedRunnerFillsTheResponseAndSamplesItsLiveProcess() {
-    DiagnosticCaptureResponse response = service(200).capture(request("r-second", null, true));
+    DiagnosticCaptureResponse response = service().capture(request("r-second", null, true));
     assertThat(response.generatedAt()).isEqualTo("2026-11-27T03:20:00+00:00");
     assertThat(response.nodeId()).isEqualTo("n1");
     assertThat(response.nodeDiagnostics()).isEqualTo(bundle);
@@ -105,6 +104,25 @@ class CaptureServiceTest {
   }
 
   @Test
+  void aRunnerItsSupervisorReportsAliveIsSampledWhateverTheOsSays() {
+    // Upstream's capture_local_node_diagnostics reads runner.process_alive, never the OS: a pid
+    // that is no process here (another pid namespace, a stale report) is still sampled.
+    RunnerSupervisorDiagnostics elsewhere =
+        runner("n1", "r-elsewhere", "m", 0).pid(Integer.MAX_VALUE - 7L).processAlive(true).build();
+    List<Long> sampled = new ArrayList<>();
+    DiagnosticCaptureResponse response = CaptureService.builder(() -> node("n1", elsewhere))
+        .clock(CLOCK)
+        .processSampler((pid, d) -> {
+          sampled.add(pid);
+          return List.of();
+        })
+        .build()
+        .capture(request("r-elsewhere", null, true));
+    assertThat(sampled).containsExactly(Integer.MAX_VALUE - 7L);
+    assertThat(response.warnings()).containsExactly("Matched runner has not reported an MLX memory snapshot yet.");
+  }
+
+  @Test
   void missingPidWarnsOnlyWhenSamplesWereAsked() {
     assertThat(service().capture(request("r-nopid", null, true)).warnings())
         .containsExactly(
@@ -120,7 +138,7 @@ class CaptureServiceTest {
     // empty flight recorder, mlx_memory None; the node bundle is still returned.
     DiagnosticCaptureRequest withSamples = new DiagnosticCaptureRequestBuilder()
         .includeProcessSamples(true).sampleDurationSeconds(1.0).build();
-    DiagnosticCaptureResponse unfiltered = service(100, 200).capture(withSamples);
+    DiagnosticCaptureResponse unfiltered = service().capture(withSamples);
     assertThat(unfiltered.nodeDiagnostics()).isEqualTo(bundle);
     assertThat(unfiltered.runner()).isNull();
     assertThat(unfiltered.flightRecorder()).isEmpty();

@@ -255,7 +255,6 @@ class DiagnosticsServerIT {
     CountDownLatch release = new CountDownLatch(1);
     CaptureService slow =
         CaptureService.builder(() -> bundleOf("A"))
-            .pidAlive(pid -> true)
             .processSampler((pid, d) -> {
               sampling.countDown();
               try {

@@ -1,32 +1,24 @@
 package dev.skulk.diagnostics.collectors;
 
-import dev.skulk.diagnostics.collectors.internal.CommandLineRedactor;
-import dev.skulk.diagnostics.model.NodeIdentity;
+import dev.skulk.diagnostics.assembly.RuntimeSection;
 import dev.skulk.diagnostics.model.NodeRuntimeDiagnostics;
-import dev.skulk.diagnostics.model.NodeRuntimeDiagnosticsBuilder;
 import dev.skulk.diagnostics.spi.CollectContext;
 import dev.skulk.diagnostics.spi.Collector;
 import dev.skulk.diagnostics.spi.HostFacts;
 import dev.skulk.diagnostics.spi.Slot;
-import dev.skulk.diagnostics.state.ClusterStateView;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The node's runtime identity and config ({@code runtime}): node id; host name without any DNS
- * lookup ({@link HostEnvironment#hostname()}); friendly name from the node's gathered identity in
- * the state view; master flag and master id from the state view; working directory; the config path
- * from {@code HostFacts} and whether it exists relative to the working directory; Skulk version
- * ({@code HostFacts}, else this jar's {@code Implementation-Version}, else {@code unknown}) and
- * commit ({@code HostFacts}, else {@code Unknown}); {@code libp2PNamespace} from {@code
- * SKULK_LIBP2P_NAMESPACE} when set, even empty; {@code pythonUnbuffered} when {@code
- * PYTHONUNBUFFERED} is {@code 1}, {@code true} or {@code True}; tracing from the state view;
- * structured logging and the ingest URL from {@code HostFacts}, the URL without user-info or
- * secret query values ({@link CommandLineRedactor#redactUrl}). No other environment variable is
- * read, and none is reported.
+ * The node's runtime identity and config ({@code runtime}), built by {@link RuntimeSection#build}
+ * (the assembler's own fallback builds it there too) from the state view, the host facts and what
+ * this collector reads of the process: the host name without any DNS lookup ({@link
+ * HostEnvironment#hostname()}), the working directory, whether the config path exists relative to
+ * it, the environment ({@code SKULK_LIBP2P_NAMESPACE} and {@code PYTHONUNBUFFERED}, no other
+ * variable is read) and, when the host facts give no version, this jar's {@code
+ * Implementation-Version}, else {@code unknown}.
  *
  * <p>Platforms: all. Thread-safe. Cost: one small {@code /proc} read and a {@code stat} on Linux;
  * elsewhere possibly one {@code uname -n} run.
@@ -35,8 +27,6 @@ public final class RuntimeCollector implements Collector<NodeRuntimeDiagnostics>
 
   /** This collector's name. */
   public static final String NAME = "runtime";
-
-  private static final Set<String> TRUE_VALUES = Set.of("1", "true", "True");
 
   private final HostEnvironment host;
 
@@ -62,29 +52,11 @@ public final class RuntimeCollector implements Collector<NodeRuntimeDiagnostics>
   @Override
   public NodeRuntimeDiagnostics collect(CollectContext context) {
     HostFacts facts = context.hostFacts();
-    ClusterStateView state = context.state();
-    String nodeId = context.nodeId();
-    String elected = state.masterNodeId();
-    String master = elected != null ? elected : nodeId; // every node is its own master until elected
-    NodeIdentity identity = state.identity(nodeId);
-    String unbuffered = host.env().apply("PYTHONUNBUFFERED");
-    return new NodeRuntimeDiagnosticsBuilder()
-        .nodeId(nodeId)
-        .hostname(host.hostname())
-        .friendlyName(identity == null ? null : identity.friendlyName())
-        .isMaster(nodeId.equals(master))
-        .masterNodeId(master)
-        .cwd(host.cwd())
-        .configPath(facts.configPath())
-        .configFileExists(exists(host.cwd(), facts.configPath()))
-        .skulkVersion(SkulkVersion.version(facts))
-        .skulkCommit(SkulkVersion.commit(facts))
-        .libp2pNamespace(host.env().apply("SKULK_LIBP2P_NAMESPACE"))
-        .pythonUnbuffered(unbuffered != null && TRUE_VALUES.contains(unbuffered))
-        .tracingEnabled(state.tracingEnabled())
-        .structuredLoggingConfigured(facts.structuredLoggingConfigured())
-        .loggingIngestUrl(CommandLineRedactor.redactUrl(facts.loggingIngestUrl()))
-        .build();
+    // The one runtime-section builder, shared with the assembler's own (issue 9): only the host
+    // facts below are this collector's.
+    return RuntimeSection.build(context.nodeId(), context.state(), facts, null,
+        new RuntimeSection.Host(host.hostname(), host.cwd(), exists(host.cwd(), facts.configPath()), host.env(),
+            SkulkVersion.version(facts)));
   }
 
   private static boolean exists(String cwd, @Nullable String configPath) {

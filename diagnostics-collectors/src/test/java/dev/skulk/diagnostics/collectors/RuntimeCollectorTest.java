@@ -60,6 +60,14 @@ class RuntimeCollectorTest extends CollectorCompatibilityKit {
 
     NodeRuntimeDiagnostics runtime = collector.collect(context);
 
+    // The redaction's placeholder is the one URL redactor's (issue 9); here only: no secret left.
+    assertThat(runtime.loggingIngestUrl())
+        .startsWith("https://")
+        .contains("logs.example.com/v1?token=")
+        .endsWith("&env=prod")
+        .doesNotContain("ingest:")
+        .doesNotContain("s3cret")
+        .doesNotContain("abc");
     assertThat(runtime)
         .isEqualTo(
             new NodeRuntimeDiagnostics(
@@ -72,14 +80,31 @@ class RuntimeCollectorTest extends CollectorCompatibilityKit {
                 "skulk.yaml",
                 true,
                 "1.4.2",
-                "9f8e7d6c",
+                // upstream's _runtime_diagnostics: the state identity's commit whenever the state has
+                // this node's identity (here the default, "Unknown"); the host fact only without one
+                "Unknown",
                 "lab-cluster",
                 true,
                 true,
                 true,
-                "https://***@logs.example.com/v1?token=***&env=prod"));
+                runtime.loggingIngestUrl()));
     assertThat(runtime.toString()).doesNotContain("hf_never_reported");
     assertThat(runner.commands).isEmpty();
+  }
+
+  @Test
+  void hostCommitWhereTheStateHasNoIdentityOfThisNode(@TempDir Path root) {
+    RuntimeCollector collector = new RuntimeCollector(
+        new HostEnvironment(OsFamily.LINUX, name -> null, root, new FakeRunner(), root.toString()));
+    TestCollectContext context = TestCollectContext.builder()
+        .nodeId("node-a")
+        .hostFacts(new HostFactsBuilder().skulkCommit(" 9f8e7d6c ").build())
+        .state(InMemoryClusterState.builder("node-a")
+            .identity("node-b", new NodeIdentityBuilder().skulkCommit("other").build())
+            .build())
+        .build();
+
+    assertThat(collector.collect(context).skulkCommit()).isEqualTo("9f8e7d6c");
   }
 
   @Test

@@ -41,7 +41,7 @@ final class BundleDraft {
     NodeIdentity identity = stateIdentity != null ? stateIdentity : values.get(Slot.IDENTITY);
     return new NodeDiagnostics(
         generatedAt,
-        runtime(nodeId, values.get(Slot.RUNTIME), stateIdentity, identity, state, facts, env),
+        runtime(nodeId, values.get(Slot.RUNTIME), values.get(Slot.IDENTITY), state, facts, env),
         identity,
         resources(nodeId, values, state),
         processes(values.get(Slot.PROCESSES), selfPid, supervisors),
@@ -50,25 +50,28 @@ final class BundleDraft {
         List.of());
   }
 
+  /**
+   * The runtime section: {@link RuntimeSection#build} when no collector gave one; a collector's
+   * reading (ours is built there too) gets the state's view of the node, master and tracing laid
+   * over it, so a host's own runtime collector cannot contradict the placements.
+   */
   static NodeRuntimeDiagnostics runtime(
       String nodeId,
       @Nullable NodeRuntimeDiagnostics live,
-      @Nullable NodeIdentity stateIdentity,
-      @Nullable NodeIdentity identity,
+      @Nullable NodeIdentity liveIdentity,
       StateSnapshot state,
       HostFacts facts,
       Function<String, @Nullable String> env) {
-    NodeRuntimeDiagnostics base = live != null ? live : RuntimeFallback.runtime(nodeId, facts, identity, env);
-    String friendlyName = Placements.knownOrNull(stateIdentity == null ? null : stateIdentity.friendlyName());
-    if (friendlyName == null) {
-      friendlyName = Placements.knownOrNull(identity == null ? null : identity.friendlyName());
+    if (live == null) {
+      return RuntimeSection.build(nodeId, state, facts, liveIdentity, RuntimeFallback.host(facts, env));
     }
+    String friendlyName = RuntimeSection.friendlyName(state.identity(nodeId), liveIdentity);
     if (friendlyName == null) {
-      friendlyName = base.friendlyName();
+      friendlyName = Placements.knownOrNull(live.friendlyName());
     }
     String master = masterOrSelf(state.masterNodeId(), nodeId);
     return new NodeRuntimeDiagnosticsBuilder()
-        .from(base)
+        .from(live)
         .nodeId(nodeId)
         .friendlyName(friendlyName)
         .isMaster(nodeId.equals(master))

@@ -93,11 +93,11 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code generatedAt}: the clock when the bundle is done, as Python writes it.
- *   <li>{@code runtime}: the {@code RUNTIME} reading, or one built from what the assembler knows
- *       (node id, host facts, environment, hostname without DNS), so the bundle is always valid;
- *       then {@code nodeId}, {@code isMaster}, {@code masterNodeId}, {@code tracingEnabled} from the
- *       state view, and {@code friendlyName} from the gathered identity when known and not {@code
- *       Unknown}.
+ *   <li>{@code runtime}: the {@code RUNTIME} reading, or {@link RuntimeSection#build} from what the
+ *       assembler knows (node id, state view, host facts, environment, hostname without DNS), so
+ *       the bundle is always valid; over a collector's reading, {@code nodeId}, {@code isMaster},
+ *       {@code masterNodeId}, {@code tracingEnabled} from the state view, and {@code friendlyName}
+ *       from the gathered identity when neither empty nor {@code Unknown}.
  *   <li>{@code identity}: the state's gathered identity of this node, else the {@code IDENTITY}
  *       reading.
  *   <li>{@code resources}: {@code gatheredMemory} from the state; {@code currentMemory} and {@code
@@ -560,7 +560,8 @@ public final class DiagnosticsAssembler implements AutoCloseable {
   private AssemblyReport minimalReport(Throwable failure, long startTick) {
     NodeDiagnostics bundle = new NodeDiagnostics(
         Timestamps.format(clock.instant()),
-        RuntimeFallback.runtime(nodeId, hostFacts, null, env),
+        RuntimeSection.build(nodeId, ClusterStateView.standalone(nodeId), hostFacts, null,
+            RuntimeFallback.host(hostFacts, env)),
         null,
         NodeResourceDiagnostics.empty(),
         List.of(),
