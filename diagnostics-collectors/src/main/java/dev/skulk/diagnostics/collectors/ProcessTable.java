@@ -35,7 +35,8 @@ interface ProcessTable {
    * @param parentPid parent's id (0 when none)
    * @param startTime start time in the table's own unit; with the pid, identifies the process
    *     across snapshots (a reused pid has another start time)
-   * @param name the executable's name
+   * @param name the process's name (Linux: {@code comm}, which {@code execve} changes)
+   * @param executablePath the executable's path, empty when unknown ({@code execve} changes it)
    * @param cpuTimeMillis user + system CPU time so far
    * @param rssBytes resident set size
    * @param upTimeMillis time since the process started
@@ -49,6 +50,7 @@ interface ProcessTable {
       long parentPid,
       long startTime,
       String name,
+      String executablePath,
       long cpuTimeMillis,
       long rssBytes,
       long upTimeMillis,

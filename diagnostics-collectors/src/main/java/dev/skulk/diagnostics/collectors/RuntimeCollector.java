@@ -1,6 +1,5 @@
 package dev.skulk.diagnostics.collectors;
 
-import dev.skulk.diagnostics.collectors.internal.CommandLineRedactor;
 import dev.skulk.diagnostics.model.NodeIdentity;
 import dev.skulk.diagnostics.model.NodeRuntimeDiagnostics;
 import dev.skulk.diagnostics.model.NodeRuntimeDiagnosticsBuilder;
@@ -9,6 +8,7 @@ import dev.skulk.diagnostics.spi.Collector;
 import dev.skulk.diagnostics.spi.HostFacts;
 import dev.skulk.diagnostics.spi.Slot;
 import dev.skulk.diagnostics.state.ClusterStateView;
+import dev.skulk.diagnostics.support.Redaction;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * SKULK_LIBP2P_NAMESPACE} when set, even empty; {@code pythonUnbuffered} when {@code
  * PYTHONUNBUFFERED} is {@code 1}, {@code true} or {@code True}; tracing from the state view;
  * structured logging and the ingest URL from {@code HostFacts}, the URL without user-info or
- * secret query values ({@link CommandLineRedactor#redactUrl}). No other environment variable is
+ * secret query values ({@link Redaction#redactUrl}, the SDK's one redactor). No other environment variable is
  * read, and none is reported.
  *
  * <p>Platforms: all. Thread-safe. Cost: one small {@code /proc} read and a {@code stat} on Linux;
@@ -83,7 +83,7 @@ public final class RuntimeCollector implements Collector<NodeRuntimeDiagnostics>
         .pythonUnbuffered(unbuffered != null && TRUE_VALUES.contains(unbuffered))
         .tracingEnabled(state.tracingEnabled())
         .structuredLoggingConfigured(facts.structuredLoggingConfigured())
-        .loggingIngestUrl(CommandLineRedactor.redactUrl(facts.loggingIngestUrl()))
+        .loggingIngestUrl(Redaction.redactUrl(facts.loggingIngestUrl()))
         .build();
   }
 

@@ -1,6 +1,7 @@
 package dev.skulk.diagnostics.assembly.internal;
 
 import dev.skulk.diagnostics.support.Hostnames;
+import dev.skulk.diagnostics.support.Redaction;
 import dev.skulk.diagnostics.model.NodeIdentity;
 import dev.skulk.diagnostics.model.NodeRuntimeDiagnostics;
 import dev.skulk.diagnostics.spi.HostFacts;
@@ -52,7 +53,7 @@ public final class RuntimeFallback {
         TRUE_VALUES.contains(env.apply("PYTHONUNBUFFERED")),
         false,
         facts.structuredLoggingConfigured(),
-        UrlRedaction.redact(blankToNull(facts.loggingIngestUrl())));
+        Redaction.redactUrl(blankToNull(facts.loggingIngestUrl())));
   }
 
   /** The hostname without a DNS lookup: {@link Hostnames#local}, else {@code unknown}. */
