@@ -257,7 +257,7 @@ public final class Redaction {
             continue;
           }
           switch (was) {
-            case USER_COLON -> maskAfter(word, 0, ':', mine);
+            case USER_COLON -> userPassword(word, 0, depth, mine);
             case USER_COMMA -> maskAfter(word, 0, ',', mine);
             case USER_PERCENT -> maskAfter(word, 0, '%', mine);
             default -> maskValue(word, 0, mine);
@@ -331,7 +331,11 @@ public final class Redaction {
           return smb ? Pending.USER_PERCENT : separator == ',' ? Pending.USER_COMMA : Pending.USER_COLON;
         }
         if (word.indexOf(separator, attached) >= 0) {
-          maskAfter(word, attached, separator, out); // -uUSER:PW
+          if (separator == ':') {
+            userPassword(word, attached, depth, out); // -uUSER:PW
+          } else {
+            maskAfter(word, attached, separator, out);
+          }
           return Pending.NONE;
         }
         // a single-dash long flag (-user-token=X) or a plain user: the general rules below
@@ -348,7 +352,7 @@ public final class Redaction {
       if (isSecretName(name)) {
         maskValue(word, eq + 1, out);
       } else if (USER_FLAGS.contains(name)) {
-        maskAfter(word, eq + 1, ':', out);
+        userPassword(word, eq + 1, depth, out);
       } else {
         valueRules(word, eq + 1, depth, out);
       }
@@ -568,6 +572,18 @@ public final class Redaction {
     }
     if (start < word.length()) {
       out.add(new int[] {start, word.length()});
+    }
+  }
+
+  /**
+   * A {@code user:password} value: the password masked; a URL given instead ({@code redis-cli -u
+   * redis://:pw@host}, {@code az -u http://app-id}) gets the URL rules.
+   */
+  private static void userPassword(String word, int from, int depth, List<int[]> out) {
+    if (word.indexOf("://", from) >= 0) {
+      valueRules(word, from, depth, out);
+    } else {
+      maskAfter(word, from, ':', out);
     }
   }
 
