@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * seen for the first time gets its average since it started. A process that exits while being read
  * is skipped.
  *
- * <p>Cost: the process table from OSHI; each command line is read, redacted and cut once per
+ * <p>Cost: on Linux one read of {@code /proc/<pid>/stat} per process ({@link LinuxProcTable}),
+ * elsewhere OSHI's process table; each command line is read, redacted and cut once per
  * process incarnation: (pid, start time, process name, executable path), so a process that calls
  * {@code execve} after it was first seen (between fork and exec) is read again. Platforms: Linux,
  * macOS, Windows. Thread-safe.
@@ -66,9 +67,9 @@ public final class ProcessCollector implements Collector<List<DiagnosticsProcess
   private static final Logger LOG = LoggerFactory.getLogger(ProcessCollector.class);
 
   /** One process incarnation: what {@code execve} keeps (pid, start) and what it changes. */
-  private record Key(long pid, long startTime, String name, String executablePath) {
+  private record Key(long pid, long startTime, String name, String execSignature) {
     static Key of(ProcessTable.Row row) {
-      return new Key(row.pid(), row.startTime(), row.name(), row.executablePath());
+      return new Key(row.pid(), row.startTime(), row.name(), row.execSignature());
     }
   }
 
@@ -100,7 +101,16 @@ public final class ProcessCollector implements Collector<List<DiagnosticsProcess
 
   /** A collector for this machine. */
   public ProcessCollector() {
-    this(OsFamily.current(), new OshiProcessTable(OsFamily.current(), Path.of("/proc")));
+    this(OsFamily.current(), defaultTable(OsFamily.current()));
+  }
+
+  /** Linux: {@code /proc} read directly, only what the selection needs; elsewhere OSHI's table. */
+  private static ProcessTable defaultTable(OsFamily os) {
+    if (os == OsFamily.LINUX && java.nio.file.Files.isReadable(Path.of("/proc/self/stat"))) {
+      return new LinuxProcTable(Path.of("/proc"), new OshiSystem().hardware().getMemory().getPageSize(),
+          System::currentTimeMillis);
+    }
+    return new OshiProcessTable(os, Path.of("/proc"));
   }
 
   ProcessCollector(OsFamily os, ProcessTable table) {
