@@ -56,7 +56,9 @@ import org.jspecify.annotations.Nullable;
  * <p>An argument that itself holds a command line ({@code sh -c "mysql -pX db"}, or a process that
  * rewrote its {@code argv[0]} into one string) is lexed as a POSIX shell would split it (quotes and
  * backslashes) and its words redacted by the same rules, two levels deep; masked spans keep the
- * surrounding quotes ({@code --api-key='***'}).
+ * surrounding quotes ({@code --api-key='***'}). A masked value that opens a quote it does not
+ * close runs on to the argument that closes it ({@code --api-key 'a}, {@code b'}: what psutil's
+ * split at spaces makes of a command line a process rewrote into one title).
  *
  * <p>A name is secret-looking when one of its words (split at non-alphanumerics and camelCase humps)
  * is {@code key}, {@code token}, {@code secret}, {@code password}, {@code passwd}, {@code pass},
@@ -85,6 +87,9 @@ public final class Redaction {
 
   /** Longer names (of flags, variables, headers, parameters) are not names: a bound on the work. */
   private static final int MAX_NAME = 256;
+
+  /** How many words a quoted secret value may run on for ({@link #runOnQuotedValues}). */
+  private static final int MAX_RUN_ON = 64;
 
   /** How many levels of command lines nested in arguments are lexed and redacted. */
   private static final int MAX_DEPTH = 2;
@@ -308,7 +313,44 @@ public final class Redaction {
       }
       valueRules(word, 0, depth, mine);
     }
+    runOnQuotedValues(words, ranges);
     return ranges;
+  }
+
+  /**
+   * A masked value that opens a quote it does not close runs on to the word that closes it (within
+   * {@value #MAX_RUN_ON} words): what a command line rewritten into one title becomes once split at
+   * spaces (psutil's split), or quotes a launcher passed through literally ({@code --api-key 'a},
+   * {@code b'}).
+   */
+  private static void runOnQuotedValues(List<String> words, List<List<int[]>> ranges) {
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
+      int start = -1;
+      for (int[] r : ranges.get(i)) {
+        if (r[1] == word.length() && r[0] < word.length()) {
+          start = r[0];
+        }
+      }
+      if (start < 0) {
+        continue;
+      }
+      char quote = word.charAt(start);
+      boolean closed = word.length() - start >= 2 && word.charAt(word.length() - 1) == quote;
+      if ((quote != '\'' && quote != '"') || closed) {
+        continue;
+      }
+      for (int j = i + 1; j < words.size() && j <= i + MAX_RUN_ON; j++) {
+        if (words.get(j).indexOf(quote) >= 0) {
+          for (int k = i + 1; k <= j; k++) {
+            ranges.get(k).clear();
+            ranges.get(k).add(new int[] {0, words.get(k).length()});
+          }
+          i = j;
+          break;
+        }
+      }
+    }
   }
 
   /** A word that starts with a dash: its own value masked where due; what the next word is. */
