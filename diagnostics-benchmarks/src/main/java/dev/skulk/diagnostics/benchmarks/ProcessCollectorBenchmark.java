@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The process collector on this real machine (Linux /proc through OSHI): a long-lived collector,
- * whose command lines are cached by (pid, start time), against a fresh collector per call, which
+ * The process collector on this real machine (on Linux {@code /proc} read directly, elsewhere
+ * OSHI): a long-lived collector, whose command lines are cached per process incarnation, against a fresh collector per call, which
  * must read every reported process's command line again. The ratio is what the cache saves a host
  * that polls.
  */

@@ -39,6 +39,7 @@ final class OshiProcessTable implements ProcessTable {
               p.getParentProcessID(),
               p.getStartTime(),
               p.getName() == null ? "" : p.getName(),
+              p.getPath() == null ? "" : p.getPath(),
               p.getKernelTime() + p.getUserTime(),
               p.getResidentMemory(),
               p.getUpTime(),

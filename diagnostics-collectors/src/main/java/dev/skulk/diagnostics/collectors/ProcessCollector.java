@@ -1,15 +1,16 @@
 package dev.skulk.diagnostics.collectors;
 
-import dev.skulk.diagnostics.collectors.internal.CommandLineRedactor;
+import dev.skulk.diagnostics.assembly.ProcessRoles;
 import dev.skulk.diagnostics.model.DiagnosticsProcess;
-import dev.skulk.diagnostics.model.DiagnosticsProcessBuilder;
 import dev.skulk.diagnostics.model.Memory;
 import dev.skulk.diagnostics.model.ProcessRole;
 import dev.skulk.diagnostics.spi.CollectContext;
 import dev.skulk.diagnostics.spi.Collector;
 import dev.skulk.diagnostics.spi.Slot;
+import dev.skulk.diagnostics.support.Redaction;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,48 +21,96 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The processes the bundle reports ({@code processes}): this process, all its descendants, and
- * every process whose command line contains {@code vector}, sorted by pid ({@link
- * ProcessLineage}). Per process: pid, parent pid, the command line ({@code argv} joined with
- * spaces, or the executable name when the OS shows no arguments) with secrets redacted ({@link
- * CommandLineRedactor}), status as psutil names it, {@code cpuPercent}, {@code memoryPercent} (RSS
- * / physical memory x 100), RSS and elapsed seconds.
+ * The processes the bundle reports ({@code processes}): this process, all its descendants, and the
+ * processes whose command line contains {@code vector} (at most {@value #MAX_VECTOR_MATCHES} of
+ * those outside this process's tree), sorted by pid ({@link ProcessLineage}). Per process: pid,
+ * parent pid, role, the command line, status as psutil names it, {@code cpuPercent}, {@code
+ * memoryPercent} (RSS / physical memory x 100), RSS, elapsed seconds and {@code isChildOfSkulk}.
  *
- * <p>{@code cpuPercent} is real usage since this collector's previous collection (100 = one
- * core), tracked per (pid, start time) so a reused pid never inherits another process's CPU time;
- * a process seen for the first time gets its average since it started. Roles are left {@code
- * other} and {@code isChildOfSkulk} false: the assembler's {@code ProcessRoles} assigns both from
- * lineage afterwards. A process that exits while being read is skipped.
+ * <p>Everything is derived once per collection from the raw facts: the role from the raw {@code
+ * argv} ({@link ProcessRoles}, before any redaction, so a secret or a cut never changes a role) and
+ * {@code isChildOfSkulk} from the one lineage walk that also selects the processes; the assembler
+ * keeps both. The command shown is {@code argv} redacted per argument ({@link Redaction}) and
+ * joined with spaces, or the process name when the OS shows no arguments; it is cut to {@value
+ * #MAX_COMMAND_CHARS} characters in all, ending with {@value #TRUNCATION_MARK} when cut, so one
+ * local user with huge command lines cannot make the bundle too big for a peer to read.
  *
- * <p>Cost: OSHI reads the whole process table (a few {@code /proc} files per process on Linux);
- * command lines are read once per (pid, start time) and cached, so a steady system costs no {@code
- * cmdline} reads after the first collection. Platforms: Linux, macOS, Windows. Thread-safe.
+ * <p>The {@code vector} matches outside this process's tree are capped because any local user can
+ * start processes whose command line mentions {@code vector}: real vector processes ({@code vector}
+ * role) are kept first, then the lowest pids.
+ *
+ * <p>{@code cpuPercent} is real usage since this collector's previous collection (100 = one core),
+ * tracked per (pid, start time) so a reused pid never inherits another process's CPU time; a process
+ * seen for the first time gets its average since it started. A process that exits while being read
+ * is skipped.
+ *
+ * <p>Cost: on Linux one read of {@code /proc/<pid>/stat} per process ({@link LinuxProcTable}),
+ * elsewhere OSHI's process table; each command line is read, redacted and cut once per
+ * process incarnation: (pid, start time, process name, executable path), so a process that calls
+ * {@code execve} after it was first seen (between fork and exec) is read again. Platforms: Linux,
+ * macOS, Windows. Thread-safe.
  */
 public final class ProcessCollector implements Collector<List<DiagnosticsProcess>> {
 
   /** This collector's name. */
   public static final String NAME = "oshi-processes";
 
+  /** The most characters a reported command line has, the truncation mark included. */
+  public static final int MAX_COMMAND_CHARS = 4096;
+
+  /** What ends a command line that was cut to {@link #MAX_COMMAND_CHARS}. */
+  public static final String TRUNCATION_MARK = "\u2026[truncated]";
+
+  /** The most processes outside this process's tree reported for mentioning {@code vector}. */
+  public static final int MAX_VECTOR_MATCHES = 32;
+
   private static final Logger LOG = LoggerFactory.getLogger(ProcessCollector.class);
 
-  private record Key(long pid, long startTime) {
+  /** One process incarnation: what {@code execve} keeps (pid, start) and what it changes. */
+  private record Key(long pid, long startTime, String name, String execSignature) {
     static Key of(ProcessTable.Row row) {
-      return new Key(row.pid(), row.startTime());
+      return new Key(row.pid(), row.startTime(), row.name(), row.execSignature());
     }
   }
 
-  private record Command(String redacted, boolean mentionsVector) {}
+  private record CpuKey(long pid, long startTime) {}
+
+  /**
+   * What the raw {@code argv} of one incarnation gives: whether it mentions vector, its role by the
+   * argv rules, and (only once it is to be reported) the command to show. The raw argv itself is
+   * not kept.
+   */
+  private static final class Command {
+    final boolean mentionsVector;
+    final ProcessRole argvRole;
+    volatile @Nullable String shown;
+
+    Command(boolean mentionsVector, ProcessRole argvRole, @Nullable String shown) {
+      this.mentionsVector = mentionsVector;
+      this.argvRole = argvRole;
+      this.shown = shown;
+    }
+  }
 
   private record CpuSample(long cpuTimeMillis, long upTimeMillis) {}
 
   private final OsFamily os;
   private final ProcessTable table;
   private final Map<Key, Command> commands = new ConcurrentHashMap<>();
-  private final Map<Key, CpuSample> cpuSamples = new ConcurrentHashMap<>();
+  private final Map<CpuKey, CpuSample> cpuSamples = new ConcurrentHashMap<>();
 
   /** A collector for this machine. */
   public ProcessCollector() {
-    this(OsFamily.current(), new OshiProcessTable(OsFamily.current(), Path.of("/proc")));
+    this(OsFamily.current(), defaultTable(OsFamily.current()));
+  }
+
+  /** Linux: {@code /proc} read directly, only what the selection needs; elsewhere OSHI's table. */
+  private static ProcessTable defaultTable(OsFamily os) {
+    if (os == OsFamily.LINUX && java.nio.file.Files.isReadable(Path.of("/proc/self/stat"))) {
+      return new LinuxProcTable(Path.of("/proc"), new OshiSystem().hardware().getMemory().getPageSize(),
+          System::currentTimeMillis);
+    }
+    return new OshiProcessTable(os, Path.of("/proc"));
   }
 
   ProcessCollector(OsFamily os, ProcessTable table) {
@@ -93,57 +142,113 @@ public final class ProcessCollector implements Collector<List<DiagnosticsProcess
     }
     commands.keySet().retainAll(present);
 
-    List<ProcessTable.Row> selected =
-        ProcessLineage.select(rows, context.selfPid(), row -> command(row).mentionsVector());
+    long self = context.selfPid();
+    Set<Long> tree = ProcessLineage.descendantsAndSelf(rows, self); // the one lineage walk
+    List<ProcessTable.Row> selected = new ArrayList<>();
+    List<ProcessTable.Row> vectorMatches = new ArrayList<>();
+    for (ProcessTable.Row row : rows) {
+      if (tree.contains(row.pid())) {
+        selected.add(row);
+      } else if (command(row, false).mentionsVector) {
+        vectorMatches.add(row);
+      }
+    }
+    if (vectorMatches.size() > MAX_VECTOR_MATCHES) {
+      LOG.debug("{} processes outside this tree mention vector; reporting {}", vectorMatches.size(), MAX_VECTOR_MATCHES);
+      vectorMatches.sort(Comparator
+          .comparing((ProcessTable.Row row) -> command(row, false).argvRole != ProcessRole.VECTOR)
+          .thenComparingLong(ProcessTable.Row::pid));
+      vectorMatches = vectorMatches.subList(0, MAX_VECTOR_MATCHES);
+    }
+    selected.addAll(vectorMatches);
+    selected.sort(Comparator.comparingLong(ProcessTable.Row::pid));
+
+    Set<Long> runnerPids = context.runnerPids();
     long totalMemory = table.totalMemoryBytes();
     List<DiagnosticsProcess> processes = new ArrayList<>(selected.size());
-    Set<Key> reported = new HashSet<>();
+    Set<CpuKey> reported = new HashSet<>();
     for (ProcessTable.Row row : selected) {
       ProcessTable.Status status = table.status(row);
       if (status.gone()) {
         LOG.debug("process {} exited while being read; skipped", row.pid());
         continue;
       }
-      Key key = Key.of(row);
-      reported.add(key);
-      processes.add(
-          new DiagnosticsProcessBuilder()
-              .pid(row.pid())
-              .parentPid(row.parentPid() > 0 ? row.parentPid() : null)
-              .role(ProcessRole.OTHER)
-              .command(command(row).redacted())
-              .status(status.name())
-              .cpuPercent(cpuPercent(key, row))
-              .memoryPercent(totalMemory > 0 ? 100.0 * row.rssBytes() / totalMemory : null)
-              .rss(Memory.ofBytes(row.rssBytes()))
-              .elapsedSeconds(row.upTimeMillis() >= 0 ? row.upTimeMillis() / 1000.0 : null)
-              .isChildOfSkulk(false)
-              .build());
+      Command command = command(row, true);
+      CpuKey cpuKey = new CpuKey(row.pid(), row.startTime());
+      reported.add(cpuKey);
+      ProcessRole role = row.pid() == self ? ProcessRole.SKULK
+          : runnerPids.contains(row.pid()) ? ProcessRole.RUNNER
+          : command.argvRole;
+      processes.add(new DiagnosticsProcess(
+          row.pid(),
+          row.parentPid() > 0 ? row.parentPid() : null,
+          role,
+          shown(command, row),
+          status.name(),
+          cpuPercent(cpuKey, row),
+          totalMemory > 0 ? 100.0 * row.rssBytes() / totalMemory : null,
+          Memory.ofBytes(row.rssBytes()),
+          row.upTimeMillis() >= 0 ? row.upTimeMillis() / 1000.0 : null,
+          tree.contains(row.pid())));
     }
     cpuSamples.keySet().retainAll(reported);
     return processes;
   }
 
-  private Command command(ProcessTable.Row row) {
-    return commands.computeIfAbsent(Key.of(row), k -> readCommand(row));
+  /** The facts of this incarnation's argv, read once; the shown command made when first needed. */
+  private Command command(ProcessTable.Row row, boolean needShown) {
+    Command command = commands.computeIfAbsent(Key.of(row), k -> readCommand(row, needShown));
+    if (needShown && command.shown == null) {
+      command.shown = readCommand(row, true).shown;
+    }
+    return command;
   }
 
-  private static Command readCommand(ProcessTable.Row row) {
-    List<String> arguments;
+  private static String shown(Command command, ProcessTable.Row row) {
+    String shown = command.shown;
+    return shown != null ? shown : cut(row.name());
+  }
+
+  private static Command readCommand(ProcessTable.Row row, boolean needShown) {
+    List<String> argv;
     try {
-      arguments = row.arguments().get();
+      argv = row.arguments().get();
     } catch (RuntimeException e) {
-      arguments = List.of();
+      argv = null;
     }
-    String joined = arguments == null || arguments.isEmpty() ? row.name() : String.join(" ", arguments);
-    return new Command(CommandLineRedactor.redact(joined), ProcessLineage.mentionsVector(joined));
+    if (argv == null) {
+      argv = List.of();
+    }
+    // Python Skulk selects and names processes by " ".join(cmdline()): empty when none is shown.
+    boolean mentionsVector = ProcessLineage.mentionsVector(argv);
+    ProcessRole role = ProcessRoles.argvRole(argv);
+    String shown = null;
+    if (needShown || mentionsVector) {
+      shown = cut(argv.isEmpty() ? row.name() : Redaction.redactCommandLine(argv));
+    }
+    return new Command(mentionsVector, role, shown);
+  }
+
+  /**
+   * The command cut to {@link #MAX_COMMAND_CHARS} characters, the mark included, never between
+   * the two halves of a surrogate pair; as it is when short enough.
+   */
+  static String cut(String command) {
+    if (command.length() <= MAX_COMMAND_CHARS) {
+      return command;
+    }
+    int keep = MAX_COMMAND_CHARS - TRUNCATION_MARK.length();
+    if (Character.isHighSurrogate(command.charAt(keep - 1))) {
+      keep--;
+    }
+    return command.substring(0, keep) + TRUNCATION_MARK;
   }
 
   /**
    * CPU percent since the previous collection that reported this process, else since it started;
    * null when no time passed either way.
    */
-  private @Nullable Double cpuPercent(Key key, ProcessTable.Row row) {
+  private @Nullable Double cpuPercent(CpuKey key, ProcessTable.Row row) {
     CpuSample now = new CpuSample(row.cpuTimeMillis(), row.upTimeMillis());
     CpuSample before = cpuSamples.put(key, now);
     if (before != null) {

@@ -2,7 +2,6 @@ package dev.skulk.diagnostics.collectors;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,18 +9,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
- * Which processes the diagnostics bundle reports: the Skulk process itself, all its descendants,
- * and every process whose command line contains {@code vector} (the log shipper, case-insensitive
- * as the role rules are), sorted by pid. Pure.
+ * Which processes the diagnostics bundle reports, as Python Skulk selects them: the Skulk process
+ * itself and all its descendants ({@code psutil.Process.children(recursive=True)}), and every
+ * process whose joined command line contains {@code vector} (case-insensitive). Pure.
  */
 final class ProcessLineage {
 
   private ProcessLineage() {}
 
-  /** The pids of {@code root} and all its descendants present in {@code rows}. */
+  /**
+   * The pids of {@code root} and all its descendants present in {@code rows}: one walk down the
+   * parent links, linear in the number of rows; a row that names itself as parent is no child.
+   */
   static Set<Long> descendantsAndSelf(List<ProcessTable.Row> rows, long root) {
     Map<Long, List<Long>> children = new HashMap<>();
     for (ProcessTable.Row row : rows) {
@@ -41,25 +42,16 @@ final class ProcessLineage {
     return tree;
   }
 
-  /** Whether a command line mentions {@code vector}. */
-  static boolean mentionsVector(String commandLine) {
-    return commandLine.toLowerCase(Locale.ROOT).contains("vector");
-  }
-
   /**
-   * The rows to report: {@code self} and its descendants, and the rows {@code mentionsVector}
-   * accepts (asked only for the others), sorted by pid.
+   * Whether {@code " ".join(argv).lower()} contains {@code vector}; element by element, as the
+   * joining space can never complete the word.
    */
-  static List<ProcessTable.Row> select(
-      List<ProcessTable.Row> rows, long self, Predicate<ProcessTable.Row> mentionsVector) {
-    Set<Long> tree = descendantsAndSelf(rows, self);
-    List<ProcessTable.Row> selected = new ArrayList<>();
-    for (ProcessTable.Row row : rows) {
-      if (tree.contains(row.pid()) || mentionsVector.test(row)) {
-        selected.add(row);
+  static boolean mentionsVector(List<String> argv) {
+    for (String arg : argv) {
+      if (arg.toLowerCase(Locale.ROOT).contains("vector")) {
+        return true;
       }
     }
-    selected.sort(Comparator.comparingLong(ProcessTable.Row::pid));
-    return selected;
+    return false;
   }
 }

@@ -35,7 +35,9 @@ interface ProcessTable {
    * @param parentPid parent's id (0 when none)
    * @param startTime start time in the table's own unit; with the pid, identifies the process
    *     across snapshots (a reused pid has another start time)
-   * @param name the executable's name
+   * @param name the process's name (Linux: {@code comm}, which {@code execve} changes)
+   * @param execSignature something {@code execve} changes, empty when unknown: the executable's
+   *     path (OSHI), or the kernel's argv address range from {@code /proc/<pid>/stat} (Linux)
    * @param cpuTimeMillis user + system CPU time so far
    * @param rssBytes resident set size
    * @param upTimeMillis time since the process started
@@ -49,6 +51,7 @@ interface ProcessTable {
       long parentPid,
       long startTime,
       String name,
+      String execSignature,
       long cpuTimeMillis,
       long rssBytes,
       long upTimeMillis,

@@ -7,9 +7,12 @@ import dev.skulk.diagnostics.model.DiagnosticsProcess;
 import dev.skulk.diagnostics.model.Memory;
 import dev.skulk.diagnostics.model.ProcessRole;
 import dev.skulk.diagnostics.testkit.TestCollectContext;
+import dev.skulk.diagnostics.json.DiagnosticsJson;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,8 +46,8 @@ class ProcessCollectorTest extends CollectorCompatibilityKit {
     assertThat(jvm.rss().inBytes()).isGreaterThan(1024L * 1024);
     assertThat(jvm.elapsedSeconds()).isGreaterThan(0.0);
     assertThat(jvm.status()).isIn("running", "sleeping");
-    assertThat(jvm.role()).isEqualTo(ProcessRole.OTHER);
-    assertThat(jvm.isChildOfSkulk()).isFalse();
+    assertThat(jvm.role()).isEqualTo(ProcessRole.SKULK); // the context's selfPid is this JVM
+    assertThat(jvm.isChildOfSkulk()).isTrue();
     assertThat(processes).extracting(DiagnosticsProcess::pid).isSorted();
   }
 
@@ -94,6 +97,9 @@ class ProcessCollectorTest extends CollectorCompatibilityKit {
         new ProcessCollector(OsFamily.LINUX, table).collect(TestCollectContext.builder().selfPid(100).build());
 
     assertThat(processes).extracting(DiagnosticsProcess::pid).containsExactly(90L, 100L, 150L, 151L);
+    assertThat(processes).extracting(DiagnosticsProcess::role).containsExactly(
+        ProcessRole.VECTOR, ProcessRole.SKULK, ProcessRole.RUNNER, ProcessRole.PYTHON);
+    assertThat(processes).extracting(DiagnosticsProcess::isChildOfSkulk).containsExactly(false, true, true, true);
     assertThat(processes.get(1).command()).isEqualTo("python -m skulk --api-key *** --port 52415");
     assertThat(processes.get(0).parentPid()).isEqualTo(1L);
     assertThat(processes.get(0).memoryPercent()).isEqualTo(100.0 * (64L << 20) / (16L << 30));
@@ -149,16 +155,124 @@ class ProcessCollectorTest extends CollectorCompatibilityKit {
         .containsExactly("proc-100");
   }
 
+  @Test
+  void rolesComeFromTheRawArgvAndRunnerPidsFromTheContext() throws Exception {
+    FakeTable table = new FakeTable();
+    table.addArgv(100, 1, List.of("java", "-jar", "node.jar"));
+    // The secret value holds "skulk": redaction must not turn this skulk process into python.
+    table.addArgv(101, 100, List.of("/usr/bin/python3", "-m", "worker", "--api-key", "skulk-prod-key"));
+    table.addArgv(102, 100, List.of("/opt/my tools/python3", "serve.py"));
+    table.addArgv(103, 100, List.of("/opt/vector/bin/vector --config /etc/vector.yaml"));
+    table.addArgv(104, 100, List.of("python", "-m", "mlx_lm.server"));
+
+    List<DiagnosticsProcess> processes = new ProcessCollector(OsFamily.LINUX, table)
+        .collect(TestCollectContext.builder().selfPid(100).runnerPids(Set.of(104L)).build());
+
+    // 103: Path("/opt/vector/bin/vector --config /etc/vector.yaml").name is "vector.yaml", and the
+    // joined command " /opt/vector/bin/vector --config ... " does not hold " vector --config ".
+    assertThat(processes).extracting(DiagnosticsProcess::role).containsExactly(
+        ProcessRole.SKULK, ProcessRole.SKULK, ProcessRole.PYTHON, ProcessRole.OTHER, ProcessRole.RUNNER);
+    assertThat(processes.get(1).command()).isEqualTo("/usr/bin/python3 -m worker --api-key ***");
+  }
+
+  @Test
+  void aProcessThatExecsAfterItWasFirstSeenIsReadAgain() throws Exception {
+    FakeTable table = new FakeTable();
+    table.addArgv(100, 1, List.of("java", "-jar", "node.jar"));
+    // Forked from a python parent and seen before it calls execve: the parent's argv, name and path.
+    table.addArgv(500, 1, List.of("/usr/bin/python3", "-m", "tools.launcher"));
+    table.exec(500, "python3", "/usr/bin/python3", List.of("/usr/bin/python3", "-m", "tools.launcher"));
+    ProcessCollector collector = new ProcessCollector(OsFamily.LINUX, table);
+
+    List<DiagnosticsProcess> before = collector.collect(TestCollectContext.builder().selfPid(100).build());
+    table.exec(500, "vector", "/usr/bin/vector", List.of("/usr/bin/vector", "--config", "/etc/vector.yaml"));
+    List<DiagnosticsProcess> after = collector.collect(TestCollectContext.builder().selfPid(100).build());
+
+    assertThat(before).extracting(DiagnosticsProcess::pid).containsExactly(100L);
+    assertThat(after).extracting(DiagnosticsProcess::pid).containsExactly(100L, 500L);
+    assertThat(after.get(1).role()).isEqualTo(ProcessRole.VECTOR);
+    assertThat(after.get(1).command()).isEqualTo("/usr/bin/vector --config /etc/vector.yaml");
+    assertThat(table.argumentReads.get(500L).get()).isEqualTo(2);
+  }
+
+  @Test
+  void aForkedChildInTheTreeGetsItsOwnCommandAfterExec() throws Exception {
+    FakeTable table = new FakeTable();
+    table.addArgv(100, 1, List.of("python", "-m", "skulk"));
+    table.addArgv(101, 100, List.of("python", "-m", "skulk")); // fork: the parent's argv
+    table.exec(101, "python", "/usr/bin/python", List.of("python", "-m", "skulk"));
+    ProcessCollector collector = new ProcessCollector(OsFamily.LINUX, table);
+
+    DiagnosticsProcess forked = collector.collect(TestCollectContext.builder().selfPid(100).build()).get(1);
+    table.exec(101, "mlx_lm.server", "/opt/venv/bin/python3.12",
+        List.of("/opt/venv/bin/python3.12", "-m", "mlx_lm.server", "--hf-token", "hf_abc"));
+    DiagnosticsProcess execd = collector.collect(TestCollectContext.builder().selfPid(100).build()).get(1);
+
+    assertThat(forked.role()).isEqualTo(ProcessRole.SKULK);
+    assertThat(execd.role()).isEqualTo(ProcessRole.PYTHON);
+    assertThat(execd.command()).isEqualTo("/opt/venv/bin/python3.12 -m mlx_lm.server --hf-token ***");
+  }
+
+  @Test
+  void commandLinesAndVectorMatchesAreCappedSoTheBundleStaysSmall() throws Exception {
+    FakeTable table = new FakeTable();
+    table.addArgv(100, 1, List.of("java", "-jar", "node.jar"));
+    String filler = "x".repeat(120 * 1024);
+    for (int pid = 1000; pid < 1300; pid++) {
+      table.addArgv(pid, 1, List.of("/home/mallory/bin/spam", "--vector", filler + pid));
+    }
+    table.addArgv(5000, 1, List.of("/usr/bin/vector", "--config", "/etc/vector.yaml")); // the real one
+    table.addArgv(101, 100, List.of("python", "-c", "x".repeat(10_000), "--api-key", "sk-tail-secret"));
+
+    List<DiagnosticsProcess> processes = new ProcessCollector(OsFamily.LINUX, table)
+        .collect(TestCollectContext.builder().selfPid(100).build());
+    String json = DiagnosticsJson.strict().write(processes);
+
+    assertThat(processes).hasSize(2 + ProcessCollector.MAX_VECTOR_MATCHES);
+    assertThat(processes).extracting(DiagnosticsProcess::pid).contains(100L, 101L, 5000L, 1000L)
+        .doesNotContain(1299L);
+    assertThat(processes).allSatisfy(p ->
+        assertThat(p.command().length()).isLessThanOrEqualTo(ProcessCollector.MAX_COMMAND_CHARS));
+    DiagnosticsProcess spam = processes.stream().filter(p -> p.pid() == 1000).findFirst().orElseThrow();
+    assertThat(spam.command()).startsWith("/home/mallory/bin/spam --vector xxx")
+        .endsWith("\u2026[truncated]").hasSize(ProcessCollector.MAX_COMMAND_CHARS);
+    assertThat(json).doesNotContain("sk-tail-secret");
+    assertThat(json.getBytes(StandardCharsets.UTF_8).length).isLessThan(200 * 1024);
+  }
+
+  @Test
+  void aCutNeverSplitsASurrogatePair() {
+    String emoji = "\uD83D\uDE00";
+    int keep = ProcessCollector.MAX_COMMAND_CHARS - ProcessCollector.TRUNCATION_MARK.length();
+    String command = "a".repeat(keep - 1) + emoji + "tail".repeat(10);
+    assertThat(ProcessCollector.cut(command)).isEqualTo("a".repeat(keep - 1) + ProcessCollector.TRUNCATION_MARK);
+    assertThat(ProcessCollector.cut("short")).isEqualTo("short");
+    String exact = "b".repeat(ProcessCollector.MAX_COMMAND_CHARS);
+    assertThat(ProcessCollector.cut(exact)).isSameAs(exact);
+  }
+
   /** An in-memory process table. */
   private static final class FakeTable implements ProcessTable {
     private final Map<Long, long[]> rows = new ConcurrentHashMap<>(); // pid -> ppid, start, cpu, up
-    private final Map<Long, String> commands = new ConcurrentHashMap<>();
+    private final Map<Long, List<String>> commands = new ConcurrentHashMap<>();
+    private final Map<Long, String[]> names = new ConcurrentHashMap<>(); // pid -> name, path
     final Map<Long, AtomicInteger> argumentReads = new ConcurrentHashMap<>();
     final List<Long> gone = new ArrayList<>();
 
     void add(long pid, long ppid, String command) {
+      addArgv(pid, ppid, command.isEmpty() ? List.of() : List.of(command.split(" ")));
+    }
+
+    void addArgv(long pid, long ppid, List<String> argv) {
       rows.put(pid, new long[] {ppid, 1, 0, 1_000});
-      commands.put(pid, command);
+      commands.put(pid, argv);
+      names.put(pid, new String[] {"proc-" + pid, "/usr/bin/proc-" + pid});
+    }
+
+    /** execve: same pid and start time, a new program, name and path. */
+    void exec(long pid, String name, String path, List<String> argv) {
+      commands.put(pid, argv);
+      names.put(pid, new String[] {name, path});
     }
 
     void set(long pid, long start, long cpuMillis, long upMillis) {
@@ -172,11 +286,10 @@ class ProcessCollectorTest extends CollectorCompatibilityKit {
       rows.forEach(
           (pid, r) ->
               snapshot.add(
-                  new Row(pid, r[0], r[1], "proc-" + pid, r[2], 64L << 20, r[3], "sleeping",
+                  new Row(pid, r[0], r[1], names.get(pid)[0], names.get(pid)[1], r[2], 64L << 20, r[3], "sleeping",
                       () -> {
                         argumentReads.computeIfAbsent(pid, k -> new AtomicInteger()).incrementAndGet();
-                        String command = commands.get(pid);
-                        return command.isEmpty() ? List.of() : List.of(command.split(" "));
+                        return commands.get(pid);
                       })));
       return snapshot;
     }

@@ -13,6 +13,8 @@ import dev.skulk.diagnostics.model.RunnerSupervisorDiagnostics;
 import dev.skulk.diagnostics.model.SystemPerformanceProfile;
 import dev.skulk.diagnostics.spi.HostFacts;
 import dev.skulk.diagnostics.spi.Slot;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +37,6 @@ final class BundleDraft {
       List<RunnerSupervisorDiagnostics> supervisors,
       List<InstancePlacementDiagnostics> placements,
       HostFacts facts,
-      long selfPid,
       Function<String, @Nullable String> env) {
     NodeIdentity stateIdentity = state.identity(nodeId);
     NodeIdentity identity = stateIdentity != null ? stateIdentity : values.get(Slot.IDENTITY);
@@ -44,7 +45,7 @@ final class BundleDraft {
         runtime(nodeId, values.get(Slot.RUNTIME), values.get(Slot.IDENTITY), state, facts, env),
         identity,
         resources(nodeId, values, state),
-        processes(values.get(Slot.PROCESSES), selfPid, supervisors),
+        processes(values.get(Slot.PROCESSES)),
         supervisors,
         placements,
         List.of());
@@ -114,12 +115,17 @@ final class BundleDraft {
     return profile;
   }
 
-  static List<DiagnosticsProcess> processes(
-      @Nullable List<DiagnosticsProcess> live, long selfPid, List<RunnerSupervisorDiagnostics> supervisors) {
+  /**
+   * The processes as the collector reported them (roles and lineage included: it derived them once
+   * from the raw {@code argv}, which never leaves it), sorted by pid.
+   */
+  static List<DiagnosticsProcess> processes(@Nullable List<DiagnosticsProcess> live) {
     if (live == null || live.isEmpty()) {
       return List.of();
     }
-    return ProcessRoles.assign(live, selfPid, runnerPids(supervisors));
+    List<DiagnosticsProcess> sorted = new ArrayList<>(live);
+    sorted.sort(Comparator.comparingLong(DiagnosticsProcess::pid));
+    return List.copyOf(sorted);
   }
 
   static Set<Long> runnerPids(List<RunnerSupervisorDiagnostics> supervisors) {

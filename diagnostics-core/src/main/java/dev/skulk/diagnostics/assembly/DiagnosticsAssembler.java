@@ -104,7 +104,9 @@ import org.slf4j.LoggerFactory;
  *       currentWired} live; {@code disk}, {@code system}, {@code network} from the state when it
  *       has them, else live ({@code system} gets the {@code ACCELERATOR} reading when the profile
  *       has no accelerator, or becomes a zero profile around a lone accelerator).
- *   <li>{@code processes}: the {@code PROCESSES} reading through {@link ProcessRoles}, by pid.
+ *   <li>{@code processes}: the {@code PROCESSES} reading as the collector gave it, roles and
+ *       lineage included (the collector derives them once, from the raw {@code argv}, with {@link
+ *       ProcessRoles}), sorted by pid.
  *   <li>{@code supervisorRunners}: the supplier's snapshots, in the order supplied (as upstream's
  *       {@code _collect_runner_supervisor_diagnostics}, which keeps the provider's list).
  *   <li>{@code placements}: {@link Placements#build}.
@@ -323,7 +325,7 @@ public final class DiagnosticsAssembler implements AutoCloseable {
 
     List<InstancePlacementDiagnostics> placements = Placements.build(snapshot, nodeId, supervisors);
     NodeDiagnostics draft = BundleDraft.draft(nodeId, Timestamps.format(clock.instant()), values, snapshot,
-        supervisors, placements, hostFacts, selfPid, env);
+        supervisors, placements, hostFacts, env);
     warnings.addAll(applyRules(draft, snapshot, startTick, wallStart, interrupts));
     if (!stateFailures.isEmpty()) {
       Throwable first = stateFailures.get(0);

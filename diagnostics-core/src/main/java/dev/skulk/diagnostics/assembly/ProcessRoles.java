@@ -1,84 +1,84 @@
 package dev.skulk.diagnostics.assembly;
 
-import dev.skulk.diagnostics.model.DiagnosticsProcess;
 import dev.skulk.diagnostics.model.ProcessRole;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Python Skulk's process roles and lineage. The role of a process is that of the first rule that
- * matches, comparing case-insensitively:
+ * Python Skulk's process roles ({@code API._process_role}), derived from a process's raw argument
+ * vector, before any redaction or truncation of the command line the bundle shows. The role is that
+ * of the first rule that matches, comparing case-insensitively:
  *
  * <ol>
  *   <li>the pid is this process: {@code skulk}
  *   <li>the pid is a known runner pid: {@code runner}
- *   <li>the executable's basename is {@code vector}, or the command contains {@code " vector
- *       --config "} (the command padded with a space on each side, as Python does): {@code vector}
+ *   <li>the executable's name is {@code vector}, or the command contains {@code " vector --config "}
+ *       (the command padded with a space on each side, as Python does): {@code vector}
  *   <li>the command contains {@code resource_tracker}: {@code python}
  *   <li>the command contains {@code skulk}: {@code skulk}
  *   <li>the command contains {@code spawn_main}: {@code runner}
- *   <li>the executable's basename contains {@code python}: {@code python}
+ *   <li>the executable's name contains {@code python}: {@code python}
  *   <li>else {@code other}
  * </ol>
  *
- * <p>The executable is the command's first space-separated word (the command is the argument
- * vector joined with spaces); its basename is what follows the last {@code /} or {@code \} once
- * trailing separators are dropped. {@code isChildOfSkulk} is true for this process and every
- * process that descends from it through {@code parentPid} links within the list.
+ * <p>The command is {@code argv} joined with single spaces; the executable's name is {@code
+ * Path(argv[0]).name} as Python's {@code pathlib} gives it on the platform (POSIX: the last
+ * non-empty, non-{@code .} element between {@code /}; Windows: also {@code \}, after a drive or UNC
+ * share), empty for an empty {@code argv}. Taking it from the raw {@code argv} keeps an executable
+ * path with a space, a whole command line in one element and leading spaces as Python sees them.
  *
- * <p>Stateless and thread-safe; linear in the number of processes plus the sort.
+ * <p>A {@code PROCESSES} collector assigns roles with these rules (the default one does, from the
+ * raw {@code argv} it read, caching {@link #argvRole} per process incarnation); the assembler keeps
+ * the roles collectors report. Stateless and thread-safe; linear in the length of {@code argv}.
  */
 public final class ProcessRoles {
+
+  private static final boolean WINDOWS =
+      System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
 
   private ProcessRoles() {}
 
   /**
-   * The processes with their role and {@code isChildOfSkulk} assigned, sorted by pid (stable, so
-   * duplicates keep their order); every other component is kept.
+   * The role of one process by the rules above, with this platform's path rules.
    *
-   * @param processes the processes as a collector reported them, in any order
+   * @param pid the process's pid
+   * @param argv its raw argument vector (empty when the OS shows none)
    * @param selfPid the pid of the Skulk node process
    * @param runnerPids the pids of the runner subprocesses the host supervises
    */
-  public static List<DiagnosticsProcess> assign(
-      List<DiagnosticsProcess> processes, long selfPid, Set<Long> runnerPids) {
-    Set<Long> lineage = descendantsOf(processes, selfPid);
-    List<DiagnosticsProcess> assigned = new ArrayList<>(processes.size());
-    for (DiagnosticsProcess process : processes) {
-      assigned.add(new DiagnosticsProcess(
-          process.pid(),
-          process.parentPid(),
-          role(process.pid(), process.command(), selfPid, runnerPids),
-          process.command(),
-          process.status(),
-          process.cpuPercent(),
-          process.memoryPercent(),
-          process.rss(),
-          process.elapsedSeconds(),
-          lineage.contains(process.pid())));
-    }
-    assigned.sort(Comparator.comparingLong(DiagnosticsProcess::pid));
-    return List.copyOf(assigned);
+  public static ProcessRole role(long pid, List<String> argv, long selfPid, Set<Long> runnerPids) {
+    return role(pid, argv, selfPid, runnerPids, WINDOWS);
   }
 
-  /** The role of one process by the rules above. */
-  public static ProcessRole role(long pid, String command, long selfPid, Set<Long> runnerPids) {
-    String lower = command.toLowerCase(Locale.ROOT);
-    String executable = executableName(lower);
+  /**
+   * {@link #role(long, List, long, Set)} with Windows' path rules ({@code windowsPaths}) or POSIX's,
+   * whatever the platform.
+   */
+  public static ProcessRole role(
+      long pid, List<String> argv, long selfPid, Set<Long> runnerPids, boolean windowsPaths) {
     if (pid == selfPid) {
       return ProcessRole.SKULK;
     }
     if (runnerPids.contains(pid)) {
       return ProcessRole.RUNNER;
     }
+    return argvRole(argv, windowsPaths);
+  }
+
+  /**
+   * The role rules that depend on the argument vector only (rules 3 to 8), with this platform's
+   * path rules: what a collector may cache per process incarnation.
+   */
+  public static ProcessRole argvRole(List<String> argv) {
+    return argvRole(argv, WINDOWS);
+  }
+
+  /** {@link #argvRole(List)} with Windows' path rules or POSIX's, whatever the platform. */
+  public static ProcessRole argvRole(List<String> argv, boolean windowsPaths) {
+    String executable = argv.isEmpty() ? ""
+        : (windowsPaths ? windowsName(argv.get(0)) : posixName(argv.get(0))).toLowerCase(Locale.ROOT);
+    String lower = String.join(" ", argv).toLowerCase(Locale.ROOT);
     if (executable.equals("vector") || (" " + lower + " ").contains(" vector --config ")) {
       return ProcessRole.VECTOR;
     }
@@ -97,42 +97,66 @@ public final class ProcessRoles {
     return ProcessRole.OTHER;
   }
 
-  /** The basename of the command's first word, as given (callers lower-case the command first). */
-  static String executableName(String command) {
-    int space = command.indexOf(' ');
-    String first = space < 0 ? command : command.substring(0, space);
-    int end = first.length();
-    while (end > 0 && isSeparator(first.charAt(end - 1))) {
-      end--;
-    }
-    int start = end;
-    while (start > 0 && !isSeparator(first.charAt(start - 1))) {
-      start--;
-    }
-    return first.substring(start, end);
+  /** {@code PurePosixPath(path).name}: the last element that is neither empty nor {@code .}. */
+  static String posixName(String path) {
+    return lastElement(path, 0, false);
   }
 
-  private static boolean isSeparator(char c) {
+  /**
+   * {@code PureWindowsPath(path).name}: as {@link #posixName} with {@code \} as a separator too,
+   * after the drive ({@code C:}) or UNC share ({@code \\server\share}, {@code \\?\...}) is set apart.
+   */
+  static String windowsName(String path) {
+    int start = 0;
+    if (path.length() >= 2 && path.charAt(1) == ':' && Character.isLetter(path.charAt(0))) {
+      start = 2;
+    } else if (path.length() >= 2 && isWindowsSeparator(path.charAt(0)) && isWindowsSeparator(path.charAt(1))) {
+      // \\server\share is the anchor when both parts are there; an incomplete one is plain elements
+      int server = 2;
+      int serverEnd = nextSeparator(path, server, true);
+      if (serverEnd > server && serverEnd < path.length()) {
+        int shareEnd = nextSeparator(path, serverEnd + 1, true);
+        if (shareEnd > serverEnd + 1) {
+          start = shareEnd;
+        } else if (shareEnd == serverEnd + 1 && shareEnd == path.length()) {
+          start = path.length(); // "\\server\" : all anchor
+        }
+      }
+    }
+    return lastElement(path, start, true);
+  }
+
+  private static String lastElement(String path, int from, boolean windows) {
+    int end = path.length();
+    while (end > from) {
+      while (end > from && isSeparator(path.charAt(end - 1), windows)) {
+        end--;
+      }
+      int start = end;
+      while (start > from && !isSeparator(path.charAt(start - 1), windows)) {
+        start--;
+      }
+      if (end > start && !(end - start == 1 && path.charAt(start) == '.')) {
+        return path.substring(start, end);
+      }
+      end = start;
+    }
+    return "";
+  }
+
+  private static int nextSeparator(String path, int from, boolean windows) {
+    int i = from;
+    while (i < path.length() && !isSeparator(path.charAt(i), windows)) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean isSeparator(char c, boolean windows) {
+    return c == '/' || (windows && c == '\\');
+  }
+
+  private static boolean isWindowsSeparator(char c) {
     return c == '/' || c == '\\';
-  }
-
-  private static Set<Long> descendantsOf(List<DiagnosticsProcess> processes, long selfPid) {
-    Map<Long, List<Long>> children = new HashMap<>();
-    for (DiagnosticsProcess process : processes) {
-      Long parent = process.parentPid();
-      if (parent != null && parent != process.pid()) {
-        children.computeIfAbsent(parent, k -> new ArrayList<>()).add(process.pid());
-      }
-    }
-    Set<Long> lineage = new HashSet<>();
-    Deque<Long> pending = new ArrayDeque<>();
-    pending.add(selfPid);
-    while (!pending.isEmpty()) {
-      long pid = pending.pop();
-      if (lineage.add(pid)) {
-        pending.addAll(children.getOrDefault(pid, List.of()));
-      }
-    }
-    return lineage;
   }
 }

@@ -1,6 +1,6 @@
 package dev.skulk.diagnostics.assembly;
 
-import dev.skulk.diagnostics.assembly.internal.UrlRedaction;
+import dev.skulk.diagnostics.support.Redaction;
 import dev.skulk.diagnostics.model.NodeIdentity;
 import dev.skulk.diagnostics.model.NodeRuntimeDiagnostics;
 import dev.skulk.diagnostics.spi.HostFacts;
@@ -101,7 +101,7 @@ public final class RuntimeSection {
         unbuffered != null && TRUE_VALUES.contains(unbuffered),
         state.tracingEnabled(),
         facts.structuredLoggingConfigured() && hasIngestUrl,
-        hasIngestUrl ? UrlRedaction.redact(ingestUrl) : null);
+        hasIngestUrl ? Redaction.redactUrl(ingestUrl) : null);
   }
 
   /** Upstream's {@code _friendly_name_for_node}: the state identity's name unless empty or {@code Unknown}. */

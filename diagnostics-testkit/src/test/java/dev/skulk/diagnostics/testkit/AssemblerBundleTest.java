@@ -77,7 +77,8 @@ class AssemblerBundleTest {
     assertThat(runtime.skulkVersion()).isEqualTo("2.0.0");
     assertThat(runtime.skulkCommit()).isEqualTo("feedbee");
     assertThat(runtime.structuredLoggingConfigured()).isTrue();
-    assertThat(runtime.loggingIngestUrl()).isEqualTo("https://logs.example.com/v1/ingest?token=REDACTED&team=infra");
+    // the same text the runtime collector reports for this URL: one redactor for both
+    assertThat(runtime.loggingIngestUrl()).isEqualTo("https://***@logs.example.com/v1/ingest?token=***&team=infra");
     // A standalone node is its own master, as upstream's _runtime_diagnostics reports one.
     assertThat(runtime.isMaster()).isTrue();
     assertThat(runtime.masterNodeId()).isEqualTo("node-a");
@@ -176,13 +177,17 @@ class AssemblerBundleTest {
   }
 
   @Test
-  void processesGetRolesAndLineageAndAreSortedByPid() {
+  void processesKeepTheCollectorsRolesAndLineageAndAreSortedByPid() {
+    // The collector derived roles and lineage from the raw argv, which never reaches the assembler;
+    // the assembler must not re-derive them from the (redacted) command it sees.
     List<DiagnosticsProcess> live = List.of(
-        Samples.process(300, 100L, "python -c from multiprocessing.spawn import spawn_main"),
-        Samples.process(200, 100L, "/usr/bin/python3 -m skulk.runner"),
-        Samples.process(100, 1L, "java -jar node.jar"),
-        Samples.process(400, 1L, "/opt/vector/bin/vector --config /etc/vector.toml"));
-    RunnerSupervisorDiagnostics runner = Samples.supervisor("runner-1", "instance-1").pid(200L).build();
+        new DiagnosticsProcess(300, 100L, ProcessRole.RUNNER, "python -c spawn_main", null, null, null, null, null, true),
+        new DiagnosticsProcess(200, 100L, ProcessRole.SKULK, "/usr/bin/python3 -m worker --api-key ***", null, null,
+            null, null, null, true),
+        new DiagnosticsProcess(100, 1L, ProcessRole.SKULK, "java -jar node.jar", null, null, null, null, null, true),
+        new DiagnosticsProcess(400, 1L, ProcessRole.VECTOR, "/opt/vector/bin/vector --config /etc/vector.toml", null,
+            null, null, null, null, false));
+    RunnerSupervisorDiagnostics runner = Samples.supervisor("runner-1", "instance-1").pid(300L).build();
 
     NodeDiagnostics bundle = build(builder()
         .selfPid(100)
@@ -193,7 +198,7 @@ class AssemblerBundleTest {
     assertThat(bundle.processes()).extracting(DiagnosticsProcess::pid).containsExactly(100L, 200L, 300L, 400L);
     assertThat(bundle)
         .hasProcessWithRole(100, ProcessRole.SKULK)
-        .hasProcessWithRole(200, ProcessRole.RUNNER)
+        .hasProcessWithRole(200, ProcessRole.SKULK)
         .hasProcessWithRole(300, ProcessRole.RUNNER)
         .hasProcessWithRole(400, ProcessRole.VECTOR);
     assertThat(bundle.processes()).extracting(DiagnosticsProcess::isChildOfSkulk).containsExactly(true, true, true, false);

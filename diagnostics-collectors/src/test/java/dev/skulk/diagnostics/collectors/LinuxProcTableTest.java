@@ -1,0 +1,84 @@
+package dev.skulk.diagnostics.collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code /proc} reader: psutil's argv split, {@code stat} parsing, and this machine's table. */
+class LinuxProcTableTest {
+
+  @Test
+  void argvIsSplitAsPsutilSplitsIt() {
+    // psutil _pslinux.Process.cmdline: NULs when the text ends with one, else spaces; a single
+    // NUL-ended element holding spaces is split on spaces too.
+    assertThat(LinuxProcTable.splitCmdline("python\0-m\0skulk\0")).containsExactly("python", "-m", "skulk");
+    assertThat(LinuxProcTable.splitCmdline("chrome --type=renderer --lang=en")).containsExactly(
+        "chrome", "--type=renderer", "--lang=en");
+    assertThat(LinuxProcTable.splitCmdline("postgres: skulk idle\0")).containsExactly("postgres:", "skulk", "idle");
+    assertThat(LinuxProcTable.splitCmdline("/opt/my tools/python3\0x.py\0")).containsExactly(
+        "/opt/my tools/python3", "x.py");
+    assertThat(LinuxProcTable.splitCmdline("a\0\0")).containsExactly("a", "");
+    assertThat(LinuxProcTable.splitCmdline("")).isEmpty();
+    assertThat(LinuxProcTable.splitCmdline("sleep")).containsExactly("sleep");
+  }
+
+  @Test
+  void aStatLineWithParenthesesAndSpacesInTheNameIsRead(@TempDir Path proc) throws Exception {
+    StringBuilder stat = new StringBuilder("4242 (my (odd) name) S 17 4242 4242 0 -1 4194304 1 0 0 0 250 50 0 0"); // fields 3 to 17
+    for (int field = 18; field <= 52; field++) {
+      stat.append(' ').append(switch (field) {
+        case 22 -> "12345"; // start time, ticks after boot
+        case 24 -> "300"; // rss pages
+        case 48 -> "140730000000000"; // arg_start
+        case 49 -> "140730000000100"; // arg_end
+        default -> "0";
+      });
+    }
+    Files.writeString(proc.resolve("stat"), "cpu 1 2 3\nbtime 1700000000\nprocesses 5\n");
+    Files.createDirectories(proc.resolve("4242"));
+    Files.writeString(proc.resolve("4242/stat"), stat + "\n");
+    Files.writeString(proc.resolve("4242/cmdline"), "python\0-m\0skulk\0");
+    Files.writeString(proc.resolve("meminfo"), "MemTotal:       16384 kB\nMemFree: 1 kB\n");
+    long now = 1_700_000_000_000L + 200_000;
+    LinuxProcTable table = new LinuxProcTable(proc, 4096, () -> now);
+
+    List<ProcessTable.Row> rows = table.snapshot();
+
+    assertThat(rows).hasSize(1);
+    ProcessTable.Row row = rows.get(0);
+    assertThat(row.pid()).isEqualTo(4242);
+    assertThat(row.parentPid()).isEqualTo(17);
+    assertThat(row.name()).isEqualTo("my (odd) name");
+    assertThat(row.cpuTimeMillis()).isEqualTo(3000); // (250 + 50) ticks at 100 Hz
+    assertThat(row.rssBytes()).isEqualTo(300 * 4096);
+    assertThat(row.startTime()).isEqualTo(12345);
+    assertThat(row.upTimeMillis()).isEqualTo(200_000 - 123_450);
+    assertThat(row.execSignature()).isEqualTo("140730000000000-140730000000100");
+    assertThat(row.fallbackStatus()).isEqualTo("sleeping");
+    assertThat(row.arguments().get()).containsExactly("python", "-m", "skulk");
+    assertThat(table.totalMemoryBytes()).isEqualTo(16384 * 1024);
+    assertThat(table.status(row).name()).isEqualTo("sleeping");
+    Files.delete(proc.resolve("4242/stat"));
+    assertThat(table.status(row).gone()).isTrue();
+  }
+
+  @Test
+  void thisJvmIsInTheMachinesTable() throws Exception {
+    assumeThat(Files.isReadable(Path.of("/proc/self/stat"))).isTrue();
+    LinuxProcTable table = new LinuxProcTable(Path.of("/proc"), 4096, System::currentTimeMillis);
+    long self = ProcessHandle.current().pid();
+
+    ProcessTable.Row me = table.snapshot().stream().filter(r -> r.pid() == self).findFirst().orElseThrow();
+
+    assertThat(me.parentPid()).isEqualTo(ProcessHandle.current().parent().orElseThrow().pid());
+    assertThat(me.arguments().get().get(0)).endsWith("java");
+    assertThat(me.execSignature()).isNotEqualTo("0-0"); // our own process: the kernel shows it
+    assertThat(me.upTimeMillis()).isPositive();
+    assertThat(table.totalMemoryBytes()).isPositive();
+  }
+}
