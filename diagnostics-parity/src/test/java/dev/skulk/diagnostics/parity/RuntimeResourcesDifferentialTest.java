@@ -139,7 +139,7 @@ class RuntimeResourcesDifferentialTest {
       String expected = JSON.readTree(upstream.call(s.caseJson())).get("runtime").asString();
       assertThat(expected).contains("\"loggingIngestUrl\":\"https://user:hunter2@logs.example/v1?token=abc&stream=skulk\"");
       assertThat(WIRE.write(ours)).isEqualTo(expected.replace("https://user:hunter2@logs.example/v1?token=abc&stream=skulk",
-          "https://logs.example/v1?token=REDACTED&stream=skulk"));
+          "https://***@logs.example/v1?token=***&stream=skulk"));
     }
   }
 
