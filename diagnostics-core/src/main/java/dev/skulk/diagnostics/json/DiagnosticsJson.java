@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.Nulls;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PushbackInputStream;
 import java.util.List;
 import java.util.Objects;
@@ -11,6 +12,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.core.util.DefaultIndenter;
@@ -61,6 +64,7 @@ public final class DiagnosticsJson {
   private final JsonMapper mapper;
   private final ObjectWriter compactWriter;
   private final ObjectWriter prettyWriter;
+  private final ObjectWriter streamingWriter;
 
   private DiagnosticsJson(boolean lenient) {
     this.lenient = lenient;
@@ -89,6 +93,8 @@ public final class DiagnosticsJson {
         .build();
     this.compactWriter = mapper.writer();
     this.prettyWriter = mapper.writer().with(pythonIndent2());
+    // The caller owns the stream (an HTTP response): never closed here.
+    this.streamingWriter = mapper.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET);
   }
 
   /** Reads as a Python peer does: unknown fields are errors. */
@@ -260,6 +266,29 @@ public final class DiagnosticsJson {
     Objects.requireNonNull(value, "value");
     try {
       return compactWriter.writeValueAsBytes(value);
+    } catch (JacksonException e) {
+      throw Failures.of(e);
+    }
+  }
+
+  /**
+   * Streams {@code value} as compact JSON in UTF-8 to {@code out}, the same text as {@link
+   * #write(Object)}, without building it in memory first (a cluster view can be large). {@code out}
+   * is flushed, not closed. When writing fails half-way, what was written so far stays written: the
+   * caller decides what a partial document means (the HTTP router buffers the start of a response
+   * for that reason).
+   *
+   * @throws DiagnosticsFormatException as {@link #write(Object)}
+   * @throws IOException when {@code out} fails
+   */
+  public void write(Object value, OutputStream out) throws IOException {
+    Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(out, "out");
+    try {
+      streamingWriter.writeValue(out, value);
+    } catch (JacksonIOException e) {
+      // Jackson 3 wraps the stream's own failure; give the caller the IOException it is.
+      throw e.getCause() != null ? e.getCause() : new IOException(e.getMessage(), e);
     } catch (JacksonException e) {
       throw Failures.of(e);
     }
