@@ -104,6 +104,13 @@ public final class DiagnosticsRouter {
   private final @Nullable ClusterDiagnosticsClient cluster;
   private final @Nullable CaptureService captures;
   private final int responseBufferBytes;
+  private final BodyWriter bodyWriter;
+
+  /** Streams a value as JSON; tests give one that fails half-way. */
+  @FunctionalInterface
+  interface BodyWriter {
+    void write(Object value, OutputStream out) throws IOException;
+  }
 
   private DiagnosticsRouter(Builder b) {
     this.nodeId = Objects.requireNonNull(b.nodeId, "nodeId is required");
@@ -111,6 +118,7 @@ public final class DiagnosticsRouter {
     this.cluster = b.cluster;
     this.captures = b.captures;
     this.responseBufferBytes = b.responseBufferBytes;
+    this.bodyWriter = b.bodyWriter;
     if (cluster != null && !cluster.localNodeId().equals(nodeId)) {
       throw new IllegalArgumentException("the cluster client is for node '" + cluster.localNodeId()
           + "' but the router serves node '" + nodeId + "'; configure one node id");
@@ -189,7 +197,7 @@ public final class DiagnosticsRouter {
     }
     HeldResponse out = new HeldResponse(sink, reply.status, headers(reply.allow), responseBufferBytes);
     try {
-      DiagnosticsJson.strict().write(reply.value, out);
+      bodyWriter.write(reply.value, out);
     } catch (IOException e) {
       if (out.committed()) {
         sink.abort();
@@ -622,8 +630,15 @@ public final class DiagnosticsRouter {
     private @Nullable ClusterDiagnosticsClient cluster;
     private @Nullable CaptureService captures;
     private int responseBufferBytes = DEFAULT_RESPONSE_BUFFER_BYTES;
+    private BodyWriter bodyWriter = DiagnosticsJson.strict()::write;
 
     private Builder() {}
+
+    /** How bodies are written (tests make it fail). */
+    Builder bodyWriter(BodyWriter writer) {
+      this.bodyWriter = Objects.requireNonNull(writer, "writer");
+      return this;
+    }
 
     /**
      * This node's id: served at {@code /node_id}, and the id every local bundle and capture must
