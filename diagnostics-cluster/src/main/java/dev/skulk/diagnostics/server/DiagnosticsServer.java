@@ -38,6 +38,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -92,9 +93,9 @@ public final class DiagnosticsServer implements AutoCloseable {
   public static final int DEFAULT_WORKER_THREADS = 4;
 
   /** Requests waiting for a worker, per lane, beyond which new ones are answered 503. */
-  static final int QUEUED_PER_LANE = 64;
+  static final int QUEUED_PER_LANE = 1024;
 
-  /** The most request-body bytes held across all connections still being read. */
+  /** The most request-body bytes held at once, across connections being read and requests queued or running. */
   static final long MAX_BODY_BYTES_IN_FLIGHT = 32L * 1024 * 1024;
 
   /** How long an answered connection may keep sending (an oversized body) before it is closed. */
@@ -264,7 +265,7 @@ public final class DiagnosticsServer implements AutoCloseable {
     /** Connections still being read, oldest first; touched by the selector thread only. */
     final Set<Connection> reading = new LinkedHashSet<>();
     final ByteBuffer readBuffer = ByteBuffer.allocate(16 * 1024);
-    long bodyBytesInFlight;
+    final AtomicLong bodyBytesInFlight = new AtomicLong();
     volatile boolean open = true;
 
     Running(ServerSocketChannel serverChannel, Selector selector) throws IOException {
@@ -395,8 +396,7 @@ public final class DiagnosticsServer implements AutoCloseable {
       }
       int grown = parser.bodyBytes() - before;
       connection.bodyBytesHeld += grown;
-      bodyBytesInFlight += grown;
-      if (bodyBytesInFlight > MAX_BODY_BYTES_IN_FLIGHT) {
+      if (bodyBytesInFlight.addAndGet(grown) > MAX_BODY_BYTES_IN_FLIGHT) {
         refuse(connection, 503, "Too many request bodies in flight; try again later.", true);
         return;
       }
@@ -415,7 +415,7 @@ public final class DiagnosticsServer implements AutoCloseable {
         refuse(connection, 503, "The diagnostics server is busy; try again later.", false);
         return;
       }
-      forget(connection);
+      reading.remove(connection); // its body stays counted until a worker is done with it
       connection.key.interestOps(0);
       try {
         lane.executor.execute(() -> serve(connection, lane));
@@ -450,6 +450,7 @@ public final class DiagnosticsServer implements AutoCloseable {
         }
         closeQuietly(connection.channel);
         selector.wakeup(); // lets the selector deregister the channel and release its descriptor now
+        releaseBody(connection);
         lane.admitted.release();
       }
     }
@@ -514,7 +515,7 @@ public final class DiagnosticsServer implements AutoCloseable {
     }
 
     private void releaseBody(Connection connection) {
-      bodyBytesInFlight -= connection.bodyBytesHeld;
+      bodyBytesInFlight.addAndGet(-connection.bodyBytesHeld);
       connection.bodyBytesHeld = 0;
     }
 
