@@ -110,12 +110,15 @@ final class RequestParser {
           }
         }
         case CHUNK_CRLF -> {
-          String text = readLine(in, 2, "chunk");
-          if (text != null) {
-            if (!text.isEmpty()) {
-              throw new Refusal(400, "Malformed chunked body.");
-            }
+          // Only CRLF (or a bare LF) may follow a chunk's data; anything else is refused at once.
+          byte b = in.get();
+          if (b == '\n') {
+            line.reset();
             state = State.CHUNK_SIZE;
+          } else if (b != '\r' || line.size() > 0) {
+            throw new Refusal(400, "Malformed chunked body.");
+          } else {
+            line.write(b);
           }
         }
         case TRAILERS -> {
