@@ -142,8 +142,7 @@ public final class DiagnosticsRouter {
    * @return {@link Lane#FAN_OUT} for the cluster and capture routes, {@link Lane#LOCAL} otherwise
    */
   public Lane lane(String rawPath) {
-    String path = rawPath;
-    return path.startsWith("/v1/diagnostics/cluster") || path.endsWith("/capture") ? Lane.FAN_OUT : Lane.LOCAL;
+    return rawPath.startsWith("/v1/diagnostics/cluster") || rawPath.endsWith("/capture") ? Lane.FAN_OUT : Lane.LOCAL;
   }
 
   /**
