@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * A response written by a worker thread to a non-blocking connection: HTTP/1.1 with {@code
  * Connection: close}, a known length as {@code Content-Length}, an unknown one chunked (close-
  * delimited for an HTTP/1.0 client). A client that stops reading is dropped once no byte has gone
- * out for the write timeout (read from the ticker), so it cannot hold a worker.
+ * out for the write timeout, and one that reads too slowly once the response has taken longer than
+ * the write timeout per started MiB sent (at least about 100 KiB/s with the default 10 s), both read
+ * from the ticker, so no client can hold a worker for long.
  *
  * <p>Not thread-safe: one worker writes one response.
  */
@@ -25,11 +27,16 @@ final class ChannelResponse implements DiagnosticsResponseSink {
   private static final int BUFFER_BYTES = 16 * 1024;
   /** The longest real wait between two looks at the ticker, so a test ticker is noticed soon. */
   private static final long POLL_MILLIS = 100;
+  /** The bytes a response may send per write timeout, on average, before it is too slow. */
+  static final long BYTES_PER_TIMEOUT = 1024 * 1024;
 
   private final SocketChannel channel;
   private final Ticker ticker;
   private final long writeTimeoutNanos;
   private final boolean http11;
+  /** When the response was committed: the time spent computing it does not count against the client. */
+  private long started;
+  private long sent;
   private @Nullable Selector waiter;
   private boolean committed;
   private boolean aborted;
@@ -56,6 +63,7 @@ final class ChannelResponse implements DiagnosticsResponseSink {
       throw new IllegalStateException("response already committed");
     }
     committed = true;
+    started = ticker.read();
     boolean chunked = contentLength < 0 && http11;
     StringBuilder head = new StringBuilder(256);
     head.append("HTTP/1.1 ").append(status).append(' ').append(HttpStatusPhrases.phrase(status)).append("\r\n");
@@ -94,11 +102,17 @@ final class ChannelResponse implements DiagnosticsResponseSink {
       if (aborted) {
         throw new IOException("response aborted");
       }
-      if (channel.write(buffer) > 0) {
-        lastProgress = ticker.read();
+      int n = channel.write(buffer);
+      long now = ticker.read();
+      if (now - started > writeTimeoutNanos * (1 + sent / BYTES_PER_TIMEOUT)) {
+        throw new IOException("the client read " + sent + " bytes in " + (now - started) / 1_000_000 + " ms: too slow");
+      }
+      if (n > 0) {
+        sent += n;
+        lastProgress = now;
         continue;
       }
-      if (ticker.read() - lastProgress >= writeTimeoutNanos) {
+      if (now - lastProgress >= writeTimeoutNanos) {
         throw new IOException("the client read nothing for " + writeTimeoutNanos / 1_000_000 + " ms");
       }
       Selector w = waiter;

@@ -351,4 +351,36 @@ class DiagnosticsServerAttackIT {
     }
     assertThat(total).isLessThan(DiagnosticsJson.strict().writeBytes(huge).length);
   }
+
+  @Test
+  void aClientThatTricklesItsReadsIsDroppedToo() throws Exception {
+    NodeDiagnostics huge = DiagnosticsRoutesKit.bundleOf("A", 8000); // about 16 MB
+    int whole = DiagnosticsJson.strict().writeBytes(huge).length;
+    DiagnosticsServer server = start(DiagnosticsServer.builder().nodeId("A").localNode(() -> huge).ticker(ticker)
+        .workerThreads(1).responseWriteTimeout(Duration.ofSeconds(10)));
+    Socket reader = new Socket();
+    closing(reader);
+    reader.setReceiveBufferSize(4096);
+    reader.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()));
+    reader.setSoTimeout((int) GUARD.toMillis());
+    send(reader, "GET /v1/diagnostics/node HTTP/1.1\r\n\r\n");
+    InputStream in = reader.getInputStream();
+    byte[] chunk = new byte[64 * 1024];
+    long total = 0;
+    boolean cut = false;
+    // 64 KiB per 5 s of ticker time is about 13 KiB/s: always some progress, far below the floor.
+    for (int step = 0; step < 200 && !cut; step++) {
+      try {
+        int n = in.readNBytes(chunk, 0, chunk.length);
+        total += n;
+        cut = n < chunk.length;
+      } catch (java.net.SocketException reset) {
+        cut = true;
+      }
+      ticker.advance(Duration.ofSeconds(5));
+    }
+    assertThat(cut).as("the trickling client was dropped (read %d of %d bytes)", total, whole).isTrue();
+    assertThat(total).isLessThan(whole);
+    assertThat(get(server, "/node_id").body()).isEqualTo("\"A\"");
+  }
 }
