@@ -284,13 +284,59 @@ public final class DiagnosticsJson {
   public void write(Object value, OutputStream out) throws IOException {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(out, "out");
+    FailureRecordingStream target = new FailureRecordingStream(out);
     try {
-      streamingWriter.writeValue(out, value);
-    } catch (JacksonIOException e) {
-      // Jackson 3 wraps the stream's own failure; give the caller the IOException it is.
-      throw e.getCause() != null ? e.getCause() : new IOException(e.getMessage(), e);
+      streamingWriter.writeValue(target, value);
     } catch (JacksonException e) {
+      // Jackson wraps the stream's own failure, sometimes inside a path-annotated databind
+      // exception; give the caller the IOException it is, not a format error.
+      if (target.failure != null) {
+        throw target.failure;
+      }
+      if (e instanceof JacksonIOException io && io.getCause() != null) {
+        throw io.getCause();
+      }
       throw Failures.of(e);
+    }
+  }
+
+  /** Passes bytes through and remembers the stream's own failure. */
+  private static final class FailureRecordingStream extends OutputStream {
+    private final OutputStream out;
+    @org.jspecify.annotations.Nullable IOException failure;
+
+    FailureRecordingStream(OutputStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      try {
+        out.write(b);
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      try {
+        out.write(b, off, len);
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
     }
   }
 
