@@ -267,6 +267,8 @@ public final class DiagnosticsServer implements AutoCloseable {
     final ByteBuffer readBuffer = ByteBuffer.allocate(16 * 1024);
     final AtomicLong bodyBytesInFlight = new AtomicLong();
     volatile boolean open = true;
+    /** Set when accepting failed (out of file descriptors): accepting rests for one poll, not a busy loop. */
+    boolean acceptPaused;
 
     Running(ServerSocketChannel serverChannel, Selector selector) throws IOException {
       this.serverChannel = serverChannel;
@@ -308,7 +310,12 @@ public final class DiagnosticsServer implements AutoCloseable {
       try {
         while (open) {
           try {
-            selector.select(reading.isEmpty() ? 0 : POLL_MILLIS);
+            boolean resumeAccepting = acceptPaused;
+            selector.select(reading.isEmpty() && !acceptPaused ? 0 : POLL_MILLIS);
+            if (resumeAccepting && open) {
+              acceptPaused = false;
+              serverChannel.keyFor(selector).interestOps(SelectionKey.OP_ACCEPT);
+            }
             if (!open) {
               break;
             }
@@ -340,9 +347,9 @@ public final class DiagnosticsServer implements AutoCloseable {
       }
     }
 
-    private void accept() throws IOException {
+    private void accept() {
       SocketChannel channel;
-      while ((channel = serverChannel.accept()) != null) {
+      while ((channel = acceptOne()) != null) {
         if (reading.size() >= maxConnections) {
           // The oldest connection still sending its request is the likeliest to be stalled on purpose.
           Connection oldest = reading.iterator().next();
@@ -360,6 +367,19 @@ public final class DiagnosticsServer implements AutoCloseable {
         } catch (IOException e) {
           closeQuietly(channel);
         }
+      }
+    }
+
+    /** The next pending connection, or null; on a failure (no descriptor left) accepting rests a moment. */
+    private @Nullable SocketChannel acceptOne() {
+      try {
+        return serverChannel.accept();
+      } catch (IOException e) {
+        WARN.warn("accept:" + e.getClass().getName(),
+            "Diagnostics server: cannot accept connections for now: " + e.getMessage(), e);
+        acceptPaused = true;
+        serverChannel.keyFor(selector).interestOps(0);
+        return null;
       }
     }
 
