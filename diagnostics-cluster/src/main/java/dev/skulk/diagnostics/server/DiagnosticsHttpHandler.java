@@ -25,6 +25,9 @@ import java.util.function.Supplier;
  */
 public final class DiagnosticsHttpHandler implements HttpHandler {
 
+  /** The largest request body accepted; the router's {@link DiagnosticsRouter#MAX_REQUEST_BYTES}. */
+  public static final int MAX_REQUEST_BYTES = DiagnosticsRouter.MAX_REQUEST_BYTES;
+
   private final DiagnosticsRouter router;
 
   private DiagnosticsHttpHandler(DiagnosticsRouter router) {
