@@ -76,18 +76,18 @@ class SkulkDiagIT {
     try (DiagnosticsServer peer = DiagnosticsServer.builder()
         .bindAddress(InetAddress.getLoopbackAddress())
         .port(0)
-        .nodeId(SampleBundles.KITE)
+        .nodeId(SampleBundles.STUDIO) // the node whose bundle it serves: one node id (issue 9)
         .localNode(SampleBundles::nodeWithTwoRunnersMidDecode)
         .build()
         .start()) {
-      String peerArg = SampleBundles.KITE + "=http://127.0.0.1:" + peer.port();
+      String peerArg = SampleBundles.STUDIO + "=http://127.0.0.1:" + peer.port();
       String refused = "offline=http://127.0.0.1:1";
 
       CliRun cluster = CliRun.of("cluster", "--node-id", "local", "--peer", peerArg, "--peer", refused, "--deadline", "8");
       assertThat(cluster.exitCode()).as(cluster.err()).isZero();
       ClusterDiagnostics bundle = json.read(cluster.out(), ClusterDiagnostics.class);
       assertThat(bundle.localNodeId()).isEqualTo("local");
-      assertThat(bundle.nodes()).extracting(n -> n.nodeId()).containsExactly("local", SampleBundles.KITE, "offline");
+      assertThat(bundle.nodes()).extracting(n -> n.nodeId()).containsExactly("local", SampleBundles.STUDIO, "offline");
       assertThat(bundle.nodes().get(0).ok()).isTrue();
       assertThat(bundle.nodes().get(0).url()).isNull();
       assertThat(bundle.nodes().get(1).ok()).isTrue();

@@ -1,8 +1,9 @@
 /**
- * The embedded, read-only HTTP endpoint that serves a node's diagnostics, the cluster view, its
- * timeline and captures, on the JDK's own {@code com.sun.net.httpserver} ({@link
- * dev.skulk.diagnostics.server.DiagnosticsServer}), or mounted in a host's server ({@link
- * dev.skulk.diagnostics.server.DiagnosticsHttpHandler}).
+ * Skulk's diagnostics HTTP API: the framework-neutral {@link
+ * dev.skulk.diagnostics.server.DiagnosticsRouter} (every route, status and error envelope), the
+ * SDK's own hardened HTTP/1.1 server {@link dev.skulk.diagnostics.server.DiagnosticsServer}, and
+ * {@link dev.skulk.diagnostics.server.DiagnosticsHttpHandler}, the adapter for a host's JDK {@code
+ * HttpServer} (a Jakarta Servlet adapter is in {@code diagnostics-servlet}).
  */
 @NullMarked
 package dev.skulk.diagnostics.server;

@@ -335,7 +335,9 @@ class DiagnosticsServerIT {
     HttpResponse<String> response = get(server, "/v1/diagnostics/cluster", "X-Skulk-Diag-Deadline", "1000");
     double seconds = (System.nanoTime() - start) / 1e9;
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(seconds).isBetween(0.7, 1.3);
+    // 80% of the caller's 1 s is 0.8 s; the configured 5 s would be the answer without the header.
+    // The arithmetic is checked exactly in DiagnosticsRouterTest; here only a generous real-time guard.
+    assertThat(seconds).isLessThan(3.5);
     ClusterDiagnostics cluster = DiagnosticsJson.strict().read(response.body(), ClusterDiagnostics.class);
     assertThat(cluster.nodes().get(1).error()).startsWith("ReadTimeout: ");
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.Nulls;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PushbackInputStream;
 import java.util.List;
 import java.util.Objects;
@@ -11,6 +12,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.core.util.DefaultIndenter;
@@ -61,6 +64,7 @@ public final class DiagnosticsJson {
   private final JsonMapper mapper;
   private final ObjectWriter compactWriter;
   private final ObjectWriter prettyWriter;
+  private final ObjectWriter streamingWriter;
 
   private DiagnosticsJson(boolean lenient) {
     this.lenient = lenient;
@@ -89,6 +93,8 @@ public final class DiagnosticsJson {
         .build();
     this.compactWriter = mapper.writer();
     this.prettyWriter = mapper.writer().with(pythonIndent2());
+    // The caller owns the stream (an HTTP response): never closed here.
+    this.streamingWriter = mapper.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET);
   }
 
   /** Reads as a Python peer does: unknown fields are errors. */
@@ -262,6 +268,75 @@ public final class DiagnosticsJson {
       return compactWriter.writeValueAsBytes(value);
     } catch (JacksonException e) {
       throw Failures.of(e);
+    }
+  }
+
+  /**
+   * Streams {@code value} as compact JSON in UTF-8 to {@code out}, the same text as {@link
+   * #write(Object)}, without building it in memory first (a cluster view can be large). {@code out}
+   * is flushed, not closed. When writing fails half-way, what was written so far stays written: the
+   * caller decides what a partial document means (the HTTP router buffers the start of a response
+   * for that reason).
+   *
+   * @throws DiagnosticsFormatException as {@link #write(Object)}
+   * @throws IOException when {@code out} fails
+   */
+  public void write(Object value, OutputStream out) throws IOException {
+    Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(out, "out");
+    FailureRecordingStream target = new FailureRecordingStream(out);
+    try {
+      streamingWriter.writeValue(target, value);
+    } catch (JacksonException e) {
+      // Jackson wraps the stream's own failure, sometimes inside a path-annotated databind
+      // exception; give the caller the IOException it is, not a format error.
+      if (target.failure != null) {
+        throw target.failure;
+      }
+      if (e instanceof JacksonIOException io && io.getCause() != null) {
+        throw io.getCause();
+      }
+      throw Failures.of(e);
+    }
+  }
+
+  /** Passes bytes through and remembers the stream's own failure. */
+  private static final class FailureRecordingStream extends OutputStream {
+    private final OutputStream out;
+    @org.jspecify.annotations.Nullable IOException failure;
+
+    FailureRecordingStream(OutputStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      try {
+        out.write(b);
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      try {
+        out.write(b, off, len);
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
     }
   }
 

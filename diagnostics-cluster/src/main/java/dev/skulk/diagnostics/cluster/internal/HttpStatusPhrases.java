@@ -34,11 +34,13 @@ public final class HttpStatusPhrases {
           Map.entry(415, "Unsupported Media Type"),
           Map.entry(422, "Unprocessable Entity"),
           Map.entry(429, "Too Many Requests"),
+          Map.entry(431, "Request Header Fields Too Large"),
           Map.entry(500, "Internal Server Error"),
           Map.entry(501, "Not Implemented"),
           Map.entry(502, "Bad Gateway"),
           Map.entry(503, "Service Unavailable"),
-          Map.entry(504, "Gateway Timeout"));
+          Map.entry(504, "Gateway Timeout"),
+          Map.entry(505, "HTTP Version Not Supported"));
 
   private HttpStatusPhrases() {}
 
