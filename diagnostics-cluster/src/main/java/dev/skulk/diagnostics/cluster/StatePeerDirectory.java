@@ -5,6 +5,7 @@ import dev.skulk.diagnostics.model.NetworkInterfaceInfo;
 import dev.skulk.diagnostics.model.NodeNetworkInfo;
 import dev.skulk.diagnostics.spi.PeerDirectory;
 import dev.skulk.diagnostics.state.ClusterStateView;
+import dev.skulk.diagnostics.time.Ticker;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -31,7 +32,6 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -62,7 +62,7 @@ public final class StatePeerDirectory implements PeerDirectory {
   private final Duration cacheTtl;
   private final HttpClient http;
   private final boolean includeLoopback;
-  private final LongSupplier nanoTicker;
+  private final Ticker ticker;
   private @Nullable Map<String, URI> cached;
   private long cachedAtNanos;
 
@@ -72,7 +72,7 @@ public final class StatePeerDirectory implements PeerDirectory {
     this.probeTimeout = b.probeTimeout;
     this.cacheTtl = b.cacheTtl;
     this.includeLoopback = b.includeLoopback;
-    this.nanoTicker = b.nanoTicker;
+    this.ticker = b.ticker;
     this.http =
         b.http != null
             ? b.http
@@ -91,9 +91,9 @@ public final class StatePeerDirectory implements PeerDirectory {
   /** The confirmed peers in the state's node order; probes them when the cache is stale. */
   @Override
   public synchronized Map<String, URI> peers() {
-    if (cached == null || nanoTicker.getAsLong() - cachedAtNanos >= cacheTtl.toNanos()) {
+    if (cached == null || ticker.read() - cachedAtNanos >= cacheTtl.toNanos()) {
       cached = probe();
-      cachedAtNanos = nanoTicker.getAsLong();
+      cachedAtNanos = ticker.read();
     }
     return cached;
   }
@@ -121,12 +121,12 @@ public final class StatePeerDirectory implements PeerDirectory {
       }
     }
     long waitNanos = probeTimeout.toNanos() + TimeUnit.MILLISECONDS.toNanos(250);
-    long deadline = System.nanoTime() + waitNanos;
+    long deadline = ticker.read() + waitNanos;
     Map<String, URI> peers = new LinkedHashMap<>();
     for (Map.Entry<String, CompletableFuture<@Nullable URI>> entry : confirmations.entrySet()) {
       URI url = null;
       try {
-        url = entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        url = entry.getValue().get(Math.max(0, deadline - ticker.read()), TimeUnit.NANOSECONDS);
       } catch (TimeoutException | ExecutionException e) {
         entry.getValue().cancel(true);
       } catch (InterruptedException e) {
@@ -288,7 +288,7 @@ public final class StatePeerDirectory implements PeerDirectory {
     private Duration cacheTtl = Duration.ofSeconds(30);
     private @Nullable HttpClient http;
     private boolean includeLoopback;
-    private LongSupplier nanoTicker = System::nanoTime;
+    private Ticker ticker = Ticker.system();
 
     private Builder(ClusterStateView state) {
       this.state = Objects.requireNonNull(state, "state");
@@ -334,9 +334,9 @@ public final class StatePeerDirectory implements PeerDirectory {
       return this;
     }
 
-    /** The monotonic nanosecond time of the cache TTL. */
-    public Builder nanoTicker(LongSupplier nanoTicker) {
-      this.nanoTicker = Objects.requireNonNull(nanoTicker, "nanoTicker");
+    /** The monotonic time of the cache TTL and the probes' deadline (tests pass a fake one). */
+    public Builder ticker(Ticker ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
       return this;
     }
 

@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.skulk.diagnostics.testkit.TestTicker;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -72,14 +72,14 @@ class StatePeerDirectoryIT {
             .node("node-c", "127.0.0.3")
             .node("node-d", "127.0.0.5") // nothing listens: left out
             .node("node-e"); // no network reading: left out
-    AtomicLong now = new AtomicLong();
+    TestTicker now = new TestTicker();
     StatePeerDirectory directory =
         StatePeerDirectory.builder(state.build())
             .port(port)
             .includeLoopback(true)
             .probeTimeout(Duration.ofSeconds(1))
             .cacheTtl(Duration.ofSeconds(30))
-            .nanoTicker(now::get)
+            .ticker(now)
             .build();
     long start = System.nanoTime();
     Map<String, URI> found = directory.peers();
@@ -92,11 +92,11 @@ class StatePeerDirectoryIT {
     int probes = 4;
     awaitHits(hits, probes);
 
-    now.addAndGet(Duration.ofSeconds(29).toNanos());
+    now.advance(Duration.ofSeconds(29));
     assertThat(directory.peers()).isEqualTo(found);
     assertThat(hits.get()).as("a fresh cache probes nothing").isEqualTo(probes);
 
-    now.addAndGet(Duration.ofSeconds(2).toNanos());
+    now.advance(Duration.ofSeconds(2));
     assertThat(directory.peers()).isEqualTo(found);
     awaitHits(hits, 2 * probes);
   }
