@@ -55,12 +55,12 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>Routes (any behavior other than {@link Behavior#serve()} applies to all of them): {@code GET
+ * <p>Each connection gets one answer, then is closed ({@code Connection: close}). Routes (any
+ * behavior other than {@link Behavior#serve()} applies to all of them): {@code GET
  * /node_id} (the node id as a JSON string), {@code GET /v1/diagnostics/node}, {@code GET
  * /v1/diagnostics/cluster}, {@code GET /v1/diagnostics/cluster/timeline} and {@code POST
  * /v1/diagnostics/node/capture}; a document that was not given is a 503 in Skulk's error envelope,
- * an unknown path a 404 {@code {"detail":"Not Found"}} as FastAPI writes it. Every answer closes
- * its connection ({@code Connection: close}).
+ * an unknown path a 404 {@code {"detail":"Not Found"}} as FastAPI writes it.
  *
  * <p>Thread-safe: {@link #behave} may be called while requests are served. Each connection is
  * served on a daemon thread of its own; a hanging or trickling connection ends when the client
@@ -229,16 +229,19 @@ public final class FakeSkulkPeer implements AutoCloseable {
     this.timeline = b.timeline;
     this.capture = b.capture;
     this.behavior = Behavior.serve();
-    this.address = InetAddress.getLoopbackAddress();
+    this.address = b.address;
     try {
-      ServerSocket socket = new ServerSocket(0, 200, address);
+      ServerSocket socket = new ServerSocket();
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(address, b.port), 200);
       this.port = socket.getLocalPort();
       this.listener = socket;
       accept(socket);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on " + address.getHostAddress(), e);
     }
-    this.url = URI.create("http://" + address.getHostAddress() + ":" + port);
+    String host = address.getHostAddress();
+    this.url = URI.create("http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port);
     behave(b.behavior);
   }
 
@@ -618,8 +621,31 @@ public final class FakeSkulkPeer implements AutoCloseable {
     private byte @Nullable [] timeline;
     private byte @Nullable [] capture;
     private Behavior behavior = Behavior.serve();
+    private InetAddress address = InetAddress.getLoopbackAddress();
+    private int port;
 
     private Builder() {}
+
+    /**
+     * Listens on another loopback address and a given port (default 127.0.0.1, an ephemeral
+     * port): on Linux every 127.x.y.z is loopback, so several fake peers can stand for several
+     * hosts with the same API port.
+     *
+     * @throws IllegalArgumentException when {@code address} is not a loopback address or the port
+     *     is not within 0..65535
+     */
+    public Builder bind(InetAddress address, int port) {
+      Objects.requireNonNull(address, "address");
+      if (!address.isLoopbackAddress()) {
+        throw new IllegalArgumentException("a fake peer listens on loopback only, not " + address.getHostAddress());
+      }
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be within 0..65535, was " + port);
+      }
+      this.address = address;
+      this.port = port;
+      return this;
+    }
 
     /** The id answered at {@code /node_id} (default: the node bundle's, else {@code fake-peer}). */
     public Builder nodeId(String nodeId) {
