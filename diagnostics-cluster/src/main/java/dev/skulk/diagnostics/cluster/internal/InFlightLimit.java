@@ -11,14 +11,16 @@ import java.util.function.Supplier;
  * Bounds how many asynchronous operations run at once: one that would exceed the limit waits in a
  * queue and starts when a running one completes. Not a stable API.
  *
- * <p>Thread-safe. Queued starts run on {@code starter}, never on the thread that completed the
- * previous operation's future, so a long queue of instantly failing operations cannot grow the
- * stack.
+ * <p>Thread-safe. Queued starts run on {@code starter}; starts that would nest on one thread (an
+ * operation failing at once, on a direct starter) are run one after the other instead, so a long
+ * queue of instantly failing operations cannot grow the stack.
  */
 public final class InFlightLimit {
 
   private final int limit;
   private final Executor starter;
+  private static final ThreadLocal<ArrayDeque<Runnable>> NESTED = new ThreadLocal<>();
+
   private final ArrayDeque<Runnable> queued = new ArrayDeque<>();
   private int running;
 
@@ -97,9 +99,27 @@ public final class InFlightLimit {
       }
     }
     try {
-      starter.execute(next);
+      starter.execute(() -> runUnnested(next));
     } catch (RejectedExecutionException e) {
-      next.run(); // the owner is closing: start (and promptly fail) it here rather than lose it
+      runUnnested(next); // the owner is closing: start (and promptly fail) it here rather than lose it
+    }
+  }
+
+  /** Runs {@code task}, or, when called from inside another such run on this thread, after it. */
+  private static void runUnnested(Runnable task) {
+    ArrayDeque<Runnable> pending = NESTED.get();
+    if (pending != null) {
+      pending.add(task);
+      return;
+    }
+    pending = new ArrayDeque<>();
+    NESTED.set(pending);
+    try {
+      for (Runnable next = task; next != null; next = pending.poll()) {
+        next.run();
+      }
+    } finally {
+      NESTED.remove();
     }
   }
 }

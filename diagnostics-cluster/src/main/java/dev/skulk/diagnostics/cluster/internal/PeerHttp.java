@@ -215,7 +215,7 @@ public final class PeerHttp {
   }
 
   /** What an exception out of the client means, as a {@link Failure}. */
-  private Failure classify(Throwable error, HttpRequest request) {
+  Failure classify(Throwable error, HttpRequest request) {
     Throwable t = error;
     while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
       t = t.getCause();
