@@ -302,7 +302,7 @@ public final class PeerHttp {
       }
       if (success && declared > 0) {
         if (!budget.tryReserve(declared)) {
-          fail(overBudget(declared));
+          fail(overBudget("declares " + declared + " bytes, which do"));
           return;
         }
         reserved = declared;
@@ -333,7 +333,7 @@ public final class PeerHttp {
         if (success && total > reserved) {
           long more = total - reserved;
           if (!budget.tryReserve(more)) {
-            fail(overBudget(total));
+            fail(overBudget("(" + total + " bytes so far) does"));
             return;
           }
           reserved += more;
@@ -370,9 +370,9 @@ public final class PeerHttp {
       }
     }
 
-    private Failure overBudget(long wanted) {
-      return new Failure("ResponseTooLarge: the response from '" + target + "' (" + wanted
-          + " bytes so far) does not fit in what is left of the cluster view's total budget of "
+    private Failure overBudget(String what) {
+      return new Failure("ResponseTooLarge: the response from '" + target + "' " + what
+          + " not fit in what is left of the cluster view's total budget of "
           + budget.limitBytes() + " bytes; other peers' bodies hold the rest");
     }
 
