@@ -167,7 +167,10 @@ public final class PeerHttp {
         return;
       }
       try {
-        result.complete(answerOf(response, target));
+        Answer answer = answerOf(response, target);
+        if (!result.complete(answer)) {
+          budget.release(answer.body().length); // the deadline won the race: nobody keeps this body
+        }
       } catch (Failure f) {
         result.completeExceptionally(f);
       }
