@@ -1,21 +1,20 @@
 package dev.skulk.diagnostics.cluster;
 
+import dev.skulk.diagnostics.cluster.internal.ByteBudget;
+import dev.skulk.diagnostics.cluster.internal.PeerHttp;
 import dev.skulk.diagnostics.cluster.internal.PlainJson;
 import dev.skulk.diagnostics.model.NetworkInterfaceInfo;
 import dev.skulk.diagnostics.model.NodeNetworkInfo;
 import dev.skulk.diagnostics.spi.PeerDirectory;
 import dev.skulk.diagnostics.state.ClusterStateView;
+import dev.skulk.diagnostics.support.DaemonThreads;
 import dev.skulk.diagnostics.time.Ticker;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,9 +25,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,6 +61,7 @@ public final class StatePeerDirectory implements PeerDirectory {
   private final HttpClient http;
   private final boolean includeLoopback;
   private final Ticker ticker;
+  private final PeerHttp probes;
   private @Nullable Map<String, URI> cached;
   private long cachedAtNanos;
 
@@ -81,6 +80,12 @@ public final class StatePeerDirectory implements PeerDirectory {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
+    // One timer thread that ends when idle (the directory has no close): it cuts probes at their timeout.
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("skulk-diag-probe"));
+    timer.setRemoveOnCancelPolicy(true);
+    timer.setKeepAliveTime(5, TimeUnit.SECONDS);
+    timer.allowCoreThreadTimeOut(true);
+    this.probes = new PeerHttp(http, timer, probeTimeout, ticker);
   }
 
   /** A builder over {@code state}. */
@@ -154,15 +159,9 @@ public final class StatePeerDirectory implements PeerDirectory {
               .header("Accept", "application/json")
               .GET()
               .build();
-      CompletableFuture<Boolean> confirmed;
-      try {
-        confirmed =
-            http.sendAsync(request, info -> bounded(MAX_NODE_ID_BYTES))
-                .thenApply(r -> r.statusCode() == 200 && nodeId.equals(PlainJson.readString(r.body())))
-                .orTimeout(probeTimeout.toNanos(), TimeUnit.NANOSECONDS);
-      } catch (RuntimeException e) {
-        confirmed = CompletableFuture.completedFuture(false);
-      }
+      CompletableFuture<Boolean> confirmed =
+          probes.send(request, ticker.read() + probeTimeout.toNanos(), MAX_NODE_ID_BYTES, ByteBudget.unlimited())
+              .thenApply(answer -> nodeId.equals(PlainJson.readString(answer.body())));
       confirmed.whenComplete(
           (ok, error) -> {
             if (Boolean.TRUE.equals(ok)) {
@@ -228,51 +227,6 @@ public final class StatePeerDirectory implements PeerDirectory {
     } catch (UnknownHostException | NumberFormatException e) {
       return null;
     }
-  }
-
-  private static HttpResponse.BodySubscriber<byte[]> bounded(int limit) {
-    return new HttpResponse.BodySubscriber<>() {
-      private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-      private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      private Flow.@Nullable Subscription subscription;
-
-      @Override
-      public CompletionStage<byte[]> getBody() {
-        return body;
-      }
-
-      @Override
-      public void onSubscribe(Flow.Subscription s) {
-        subscription = s;
-        s.request(Long.MAX_VALUE);
-      }
-
-      @Override
-      public void onNext(List<ByteBuffer> items) {
-        for (ByteBuffer item : items) {
-          if (bytes.size() + item.remaining() > limit) {
-            body.completeExceptionally(new IOException("/node_id answer over " + limit + " bytes"));
-            if (subscription != null) {
-              subscription.cancel();
-            }
-            return;
-          }
-          byte[] chunk = new byte[item.remaining()];
-          item.get(chunk);
-          bytes.write(chunk, 0, chunk.length);
-        }
-      }
-
-      @Override
-      public void onError(Throwable error) {
-        body.completeExceptionally(error);
-      }
-
-      @Override
-      public void onComplete() {
-        body.complete(bytes.toByteArray());
-      }
-    };
   }
 
   /**
