@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -122,10 +121,15 @@ class FakeSkulkPeerIT {
   @Test
   void aHungPeerReadsTheRequestAndNeverAnswers() throws Exception {
     peer.behave(FakeSkulkPeer.Behavior.hang());
-    assertThatThrownBy(() -> get("/v1/diagnostics/node", Duration.ofMillis(300)))
-        .isInstanceOf(HttpTimeoutException.class);
-    assertThat(peer.awaitRequests(1, Duration.ofSeconds(5))).isTrue();
+    java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> response = http.sendAsync(
+        HttpRequest.newBuilder(URI.create(peer.url() + "/v1/diagnostics/node")).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(peer.awaitRequests(1, Duration.ofSeconds(10))).isTrue();
     assertThat(peer.requests()).hasSize(1);
+    assertThat(response).as("no answer after the request was read").isNotDone();
+    peer.close(); // closing the peer ends the hung connection: the client sees it closed
+    assertThatThrownBy(() -> response.get(10, java.util.concurrent.TimeUnit.SECONDS))
+        .hasCauseInstanceOf(IOException.class);
   }
 
   @Test
