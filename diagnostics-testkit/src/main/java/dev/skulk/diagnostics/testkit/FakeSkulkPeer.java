@@ -220,6 +220,7 @@ public final class FakeSkulkPeer implements AutoCloseable {
   private final CountDownLatch closedLatch = new CountDownLatch(1);
   private volatile Behavior behavior;
   private @Nullable ServerSocket listener;
+  private @Nullable Socket reserved;
   private boolean closed;
 
   private FakeSkulkPeer(Builder b) {
@@ -288,9 +289,23 @@ public final class FakeSkulkPeer implements AutoCloseable {
       }
       this.behavior = behavior;
       if (behavior.kind == Behavior.Kind.REFUSE) {
-        closeQuietly(listener);
-        listener = null;
+        if (listener != null) {
+          closeQuietly(listener);
+          listener = null;
+          // A socket bound to the port but not listening: connections are refused (the kernel
+          // answers RST) and no other test can take the port meanwhile.
+          try {
+            Socket placeholder = new Socket();
+            placeholder.setReuseAddress(true);
+            placeholder.bind(new InetSocketAddress(address, port));
+            reserved = placeholder;
+          } catch (IOException e) {
+            reserved = null; // the port is free then; refused all the same unless someone takes it
+          }
+        }
       } else if (listener == null) {
+        closeQuietly(reserved);
+        reserved = null;
         try {
           ServerSocket socket = new ServerSocket();
           socket.setReuseAddress(true);
@@ -341,6 +356,8 @@ public final class FakeSkulkPeer implements AutoCloseable {
       closed = true;
       closeQuietly(listener);
       listener = null;
+      closeQuietly(reserved);
+      reserved = null;
     }
     closedLatch.countDown();
     for (Socket socket : connections) {

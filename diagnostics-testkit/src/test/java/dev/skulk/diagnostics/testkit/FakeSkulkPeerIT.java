@@ -112,7 +112,12 @@ class FakeSkulkPeerIT {
     assertThat(chunked.body()).hasSize(3_000_000);
 
     peer.behave(FakeSkulkPeer.Behavior.refuse());
-    assertThatThrownBy(() -> get("/v1/diagnostics/node")).isInstanceOf(ConnectException.class);
+    int before = peer.requests().size();
+    assertThatThrownBy(() -> {
+      HttpResponse<byte[]> answered = get("/v1/diagnostics/node");
+      throw new AssertionError("answered " + answered.statusCode() + " " + answered.headers().map()
+          + " though refusing; peer requests " + (peer.requests().size() - before));
+    }).isInstanceOf(ConnectException.class);
 
     peer.behave(FakeSkulkPeer.Behavior.serve());
     assertThat(get("/v1/diagnostics/node").statusCode()).isEqualTo(200);
