@@ -63,9 +63,10 @@ final class CaptureCommand implements Callable<Integer> {
     try (DiagnosticsAssembler assembler = local.newAssembler()) {
       DiagnosticCaptureResponse response;
       if (node != null && !node.equals(local.resolvedNodeId())) {
-        try (ClusterDiagnosticsClient client = ClusterClients.newClient(local, peers, assembler,
-            Durations.ofSeconds(durationSeconds + 30, "--duration"))) {
-          response = client.capturePeer(node, request);
+        java.time.Duration deadline = Durations.ofSeconds(durationSeconds + 30, "--duration");
+        try (ClusterDiagnosticsClient client = ClusterClients.newClient(local, peers, assembler, deadline)) {
+          // The capture is bounded by this deadline, not by the client's own 45 s capture timeout.
+          response = client.capturePeer(node, request, deadline);
         }
       } else {
         response = CaptureService.builder(assembler::assembleNode).nodeId(local.resolvedNodeId()).build().capture(request);

@@ -9,8 +9,11 @@ final class Output {
   private Output() {}
 
   static void print(CommandSpec spec, DiagnosticsJson json, Object value, boolean pretty) {
-    spec.commandLine().getOut().println(pretty ? json.writePretty(value) : json.write(value));
-    spec.commandLine().getOut().flush();
+    // Streamed: a cluster view of many large bundles is never held as one String.
+    java.io.PrintWriter out = spec.commandLine().getOut();
+    json.writeTo(value, out, pretty);
+    out.println();
+    out.flush();
   }
 
   static void print(CommandSpec spec, Object value, boolean pretty) {

@@ -1,10 +1,11 @@
 package dev.skulk.diagnostics.cluster;
 
-import dev.skulk.diagnostics.support.DaemonThreads;
+import dev.skulk.diagnostics.cluster.internal.ByteBudget;
+import dev.skulk.diagnostics.cluster.internal.InFlightLimit;
 import dev.skulk.diagnostics.cluster.internal.PeerHttp;
-import dev.skulk.diagnostics.cluster.internal.PythonRepr;
 import dev.skulk.diagnostics.json.DiagnosticsFormatException;
 import dev.skulk.diagnostics.json.DiagnosticsJson;
+import dev.skulk.diagnostics.json.PythonFloats;
 import dev.skulk.diagnostics.model.ClusterDiagnostics;
 import dev.skulk.diagnostics.model.ClusterNodeDiagnostics;
 import dev.skulk.diagnostics.model.DiagnosticCaptureRequest;
@@ -13,6 +14,9 @@ import dev.skulk.diagnostics.model.NodeDiagnostics;
 import dev.skulk.diagnostics.model.Timestamps;
 import dev.skulk.diagnostics.spi.PeerDirectory;
 import dev.skulk.diagnostics.state.ClusterStateView;
+import dev.skulk.diagnostics.support.DaemonThreads;
+import dev.skulk.diagnostics.support.WarnOnceLog;
+import dev.skulk.diagnostics.time.Ticker;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -35,6 +41,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -47,18 +54,29 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #collect()} never throws because of a peer and returns within its deadline whatever the
  * peers do. Each peer is {@code GET <url>/v1/diagnostics/node}, read STRICT as {@link
  * NodeDiagnostics}; a peer that fails becomes {@code ok: false} with {@code error: "<Kind>:
- * <detail>"}: {@code ConnectError} (refused, unreachable), {@code ConnectTimeout}, {@code
- * ReadTimeout} (no answer, or a body not complete, by the peer's or the overall deadline), {@code
- * HTTPStatusError} (any non-2xx, redirects included: they are not followed), {@code
- * ValidationError: <path>: <reason>}, {@code ResponseTooLarge}. The local node comes first ({@code
- * url} null), then the peers in the directory's order.
+ * <detail>"}: {@code ConnectError} (refused, unreachable, or a host name that does not resolve,
+ * said as such), {@code ConnectTimeout}, {@code ReadTimeout} (no answer, or a body not complete, by
+ * the peer's or the overall deadline), {@code HTTPStatusError} (any non-2xx, redirects included:
+ * they are not followed), {@code ValidationError: <path>: <reason>}, {@code ResponseTooLarge} (over
+ * the per-peer cap, or over what is left of the view's total budget). The local node comes first
+ * ({@code url} null), then the peers in the directory's order.
+ *
+ * <p>Limits, all configurable on the {@link Builder}: every peer's request is started at once
+ * through the JDK client's asynchronous API, no thread per peer, so a hung peer never delays a
+ * healthy one; at most {@value #DEFAULT_MAX_CONCURRENCY} requests are in flight per client (the
+ * rest start as those finish). Each body is capped ({@value #DEFAULT_MAX_RESPONSE_BYTES} bytes, 32
+ * MiB) and all the bodies of one {@link #collect()} together are held to a total budget ({@value
+ * #DEFAULT_MAX_TOTAL_RESPONSE_BYTES} bytes, 128 MiB): a peer whose body does not fit in what is left
+ * is an {@code ok: false} {@code ResponseTooLarge} entry and the others are kept. Concurrent calls
+ * each have their own budget.
  *
  * <p>Java callers also get each peer's last good bundle ({@link #lastGood}) and an estimate of its
  * clock offset ({@link #clockOffset}), for the 256 most recently seen peers.
  *
- * <p>Thread-safe; {@link #collect()} may run concurrently from many threads, sharing one bounded
- * pool of peer requests. Cost per call: one local bundle plus one request per peer, at most {@code
- * maxConcurrency} at a time; threads are daemons that end when idle. {@link #close()} stops them.
+ * <p>Thread-safe; {@link #collect()} may run concurrently from many threads. Cost per call: one
+ * local bundle, one request per peer, the bodies (within the budget) and their parsing on a small
+ * pool; every deadline is read from the configured {@link Ticker}. Threads are daemons that end
+ * when idle; {@link #close()} stops them.
  */
 public final class ClusterDiagnosticsClient implements AutoCloseable {
 
@@ -70,6 +88,15 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
 
   /** Where a node serves captures. */
   public static final String CAPTURE_PATH = "/v1/diagnostics/node/capture";
+
+  /** The default limit of peer requests in flight at once, per client. */
+  public static final int DEFAULT_MAX_CONCURRENCY = 256;
+
+  /** The default cap of one peer's body, in bytes (32 MiB). */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+
+  /** The default total of all peers' bodies one cluster view may hold, in bytes (128 MiB). */
+  public static final long DEFAULT_MAX_TOTAL_RESPONSE_BYTES = 128L * 1024 * 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(ClusterDiagnosticsClient.class);
   private static final int REMEMBERED_PEERS = 256;
@@ -84,11 +111,15 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
   private final Duration overallDeadline;
   private final Duration captureTimeout;
   private final long maxResponseBytes;
+  private final long maxTotalResponseBytes;
   private final Clock clock;
-  private final ThreadPoolExecutor peerPool;
+  private final Ticker ticker;
+  private final InFlightLimit inFlight;
+  private final ThreadPoolExecutor parsePool;
   private final ThreadPoolExecutor localPool;
   private final ScheduledThreadPoolExecutor timer;
   private final PeerHttp peerHttp;
+  private final WarnOnceLog warnOnce = new WarnOnceLog(LOG);
   private final Map<String, PeerSnapshot> lastGood = lru();
   private final Map<String, PeerClockOffset> offsets = lru();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -112,11 +143,16 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
     this.overallDeadline = b.overallDeadline;
     this.captureTimeout = b.captureTimeout;
     this.maxResponseBytes = b.maxResponseBytes;
+    this.maxTotalResponseBytes = b.maxTotalResponseBytes;
     this.clock = b.clock;
-    this.peerPool =
-        new ThreadPoolExecutor(b.maxConcurrency, b.maxConcurrency, 30, TimeUnit.SECONDS,
+    this.ticker = b.ticker;
+    // Parsing is CPU work on complete bodies only (a hung peer never holds one of these threads).
+    int parsers = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    this.parsePool =
+        new ThreadPoolExecutor(parsers, parsers, 30, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(), DaemonThreads.named("skulk-diag-fanout"));
-    this.peerPool.allowCoreThreadTimeOut(true);
+    this.parsePool.allowCoreThreadTimeOut(true);
+    this.inFlight = new InFlightLimit(b.maxConcurrency, parsePool);
     this.localPool =
         new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
             new SynchronousQueue<>(), DaemonThreads.named("skulk-diag-local"));
@@ -125,7 +161,7 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
     this.timer.setKeepAliveTime(30, TimeUnit.SECONDS);
     this.timer.allowCoreThreadTimeOut(true);
     Duration connect = http.connectTimeout().orElse(b.connectTimeout);
-    this.peerHttp = new PeerHttp(http, timer, connect);
+    this.peerHttp = new PeerHttp(http, timer, connect, ticker);
   }
 
   /** A builder; {@code localNodeId} and {@code localNode} are required. */
@@ -167,13 +203,13 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
     Objects.requireNonNull(deadline, "deadline");
     Objects.requireNonNull(progress, "progress");
     ensureOpen();
-    long start = System.nanoTime();
-    long deadlineNanos = start + Math.max(0, deadline.toNanos());
+    long deadlineNanos = ticker.read() + Math.max(0, deadline.toNanos());
     Map<String, URI> peers = peersOrEmpty();
     Future<NodeDiagnostics> local = submitLocal();
-    Map<String, Future<ClusterNodeDiagnostics>> pending = new LinkedHashMap<>();
+    ByteBudget budget = new ByteBudget(maxTotalResponseBytes);
+    Map<String, CompletableFuture<ClusterNodeDiagnostics>> pending = new LinkedHashMap<>();
     int total = (int) peers.keySet().stream().filter(id -> !id.equals(localNodeId)).count();
-    java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger answered = new AtomicInteger();
     report(progress, 0, total);
     for (Map.Entry<String, URI> peer : peers.entrySet()) {
       String nodeId = peer.getKey();
@@ -181,22 +217,14 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
       if (nodeId.equals(localNodeId) || pending.containsKey(nodeId)) {
         continue;
       }
-      try {
-        pending.put(nodeId, peerPool.submit(() -> {
-          try {
-            return fetchNode(nodeId, url, deadlineNanos);
-          } finally {
-            report(progress, answered.incrementAndGet(), total);
-          }
-        }));
-      } catch (RejectedExecutionException e) {
-        pending.put(nodeId, java.util.concurrent.CompletableFuture.completedFuture(
-            failed(nodeId, url, "ReadTimeout: the client was closed before the request started")));
-      }
+      CompletableFuture<ClusterNodeDiagnostics> entry =
+          inFlight.submit(() -> fetchAsync(nodeId, url, deadlineNanos, budget));
+      entry.whenComplete((node, error) -> report(progress, answered.incrementAndGet(), total));
+      pending.put(nodeId, entry);
     }
     List<ClusterNodeDiagnostics> nodes = new ArrayList<>(pending.size() + 1);
     nodes.add(awaitLocal(local, deadlineNanos, deadline));
-    for (Map.Entry<String, Future<ClusterNodeDiagnostics>> entry : pending.entrySet()) {
+    for (Map.Entry<String, CompletableFuture<ClusterNodeDiagnostics>> entry : pending.entrySet()) {
       String nodeId = entry.getKey();
       nodes.add(awaitPeer(nodeId, peers.get(nodeId), entry.getValue(), deadlineNanos, deadline));
     }
@@ -213,13 +241,19 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
    */
   public @Nullable ClusterNodeDiagnostics fetchNode(String nodeId, Duration deadline) {
     Objects.requireNonNull(nodeId, "nodeId");
+    Objects.requireNonNull(deadline, "deadline");
     ensureOpen();
-    long deadlineNanos = System.nanoTime() + Math.max(0, deadline.toNanos());
+    long deadlineNanos = ticker.read() + Math.max(0, deadline.toNanos());
     if (nodeId.equals(localNodeId)) {
       return awaitLocal(submitLocal(), deadlineNanos, deadline);
     }
     URI url = peerUrl(nodeId);
-    return url == null ? null : fetchNode(nodeId, url, deadlineNanos);
+    if (url == null) {
+      return null;
+    }
+    CompletableFuture<ClusterNodeDiagnostics> entry =
+        inFlight.submit(() -> fetchAsync(nodeId, url, deadlineNanos, new ByteBudget(maxTotalResponseBytes)));
+    return awaitPeer(nodeId, url, entry, deadlineNanos, deadline);
   }
 
   /** The base URL of peer {@code nodeId} in the directory now, or null. */
@@ -237,20 +271,40 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
    */
   public DiagnosticCaptureResponse capturePeer(String nodeId, DiagnosticCaptureRequest request)
       throws PeerRequestException {
+    return capturePeer(nodeId, request, captureTimeout);
+  }
+
+  /**
+   * Like {@link #capturePeer(String, DiagnosticCaptureRequest)}, within {@code deadline} (or the
+   * configured capture timeout when that is shorter): a peer that has not answered completely by
+   * then is a {@code ReadTimeout}. The peer is told what is left in {@value #DEADLINE_HEADER}.
+   *
+   * @throws IllegalArgumentException when {@code nodeId} is not a peer in the directory
+   * @throws PeerRequestException when the peer cannot be reached, answers non-2xx or an invalid
+   *     body, or does not answer within the deadline
+   */
+  public DiagnosticCaptureResponse capturePeer(String nodeId, DiagnosticCaptureRequest request, Duration deadline)
+      throws PeerRequestException {
     Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(deadline, "deadline");
     ensureOpen();
     URI url = peerUrl(nodeId);
     if (url == null) {
       throw new IllegalArgumentException("Unknown peer node '" + nodeId + "'");
     }
-    long deadlineNanos = System.nanoTime() + captureTimeout.toNanos();
+    Duration timeout = deadline.compareTo(captureTimeout) < 0 ? deadline : captureTimeout;
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new PeerRequestException(nodeId,
+          "ReadTimeout: the deadline passed before the request to '" + url + CAPTURE_PATH + "' started", -1, null);
+    }
+    long deadlineNanos = ticker.read() + timeout.toNanos();
     HttpRequest httpRequest =
         HttpRequest.newBuilder(URI.create(url + CAPTURE_PATH))
-            .timeout(captureTimeout)
+            .timeout(timeout)
             .version(HttpClient.Version.HTTP_1_1)
             .header("Accept", "application/json")
             .header("Content-Type", "application/json")
-            .header(DEADLINE_HEADER, Long.toString(captureTimeout.toMillis()))
+            .header(DEADLINE_HEADER, Long.toString(Math.max(1, timeout.toMillis())))
             .POST(HttpRequest.BodyPublishers.ofByteArray(DiagnosticsJson.strict().writeBytes(request)))
             .build();
     try {
@@ -287,7 +341,7 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    peerPool.shutdownNow();
+    parsePool.shutdownNow();
     localPool.shutdownNow();
     timer.shutdownNow();
     if (ownsHttp) {
@@ -317,9 +371,11 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
   private Map<String, URI> peersOrEmpty() {
     try {
       Map<String, URI> peers = directory.peers();
+      warnOnce.cleared("directory");
       return peers == null ? Map.of() : peers;
     } catch (RuntimeException | LinkageError | AssertionError e) {
-      LOG.warn("Peer directory {} failed; the cluster view holds the local node only", directory, e);
+      warnOnce.warn("directory", "Peer directory " + directory + " failed (" + e
+          + "); the cluster view holds the local node only", e);
       return Map.of();
     }
   }
@@ -328,7 +384,7 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
     try {
       return masterNodeId.get();
     } catch (RuntimeException | LinkageError | AssertionError e) {
-      LOG.warn("The master node id supplier failed", e);
+      warnOnce.warn("master", "The master node id supplier failed (" + e + ")", e);
       return null;
     }
   }
@@ -337,29 +393,34 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
     try {
       return localPool.submit(localNode::get);
     } catch (RejectedExecutionException e) {
-      java.util.concurrent.CompletableFuture<NodeDiagnostics> f = new java.util.concurrent.CompletableFuture<>();
+      CompletableFuture<NodeDiagnostics> f = new CompletableFuture<>();
       f.completeExceptionally(new IllegalStateException("ClusterDiagnosticsClient is closed"));
       return f;
     }
   }
 
+  private long nanosLeft(long deadlineNanos) {
+    return Math.max(0, deadlineNanos - ticker.read());
+  }
+
   private ClusterNodeDiagnostics awaitLocal(Future<NodeDiagnostics> local, long deadlineNanos, Duration deadline) {
     try {
-      NodeDiagnostics bundle = local.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+      NodeDiagnostics bundle = local.get(nanosLeft(deadlineNanos), TimeUnit.NANOSECONDS);
       if (bundle == null) {
         return failed(localNodeId, null, "ValueError: the local node supplier returned null");
       }
+      warnOnce.cleared("local");
       return new ClusterNodeDiagnostics(localNodeId, null, true, bundle, null);
     } catch (TimeoutException e) {
       local.cancel(true);
       return failed(localNodeId, null, "ReadTimeout: the local node's diagnostics were not ready within "
-          + PythonRepr.repr(deadline.toNanos() / 1e9) + "s");
+          + PythonFloats.pythonRepr(deadline.toNanos() / 1e9) + "s");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof VirtualMachineError) {
         throw (VirtualMachineError) cause;
       }
-      LOG.warn("The local node's diagnostics failed", cause);
+      warnOnce.warn("local", "The local node's diagnostics failed (" + cause + ")", cause);
       return failed(localNodeId, null, cause.getClass().getSimpleName() + ": " + cause.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -371,16 +432,17 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
   }
 
   private ClusterNodeDiagnostics awaitPeer(
-      String nodeId, URI url, Future<ClusterNodeDiagnostics> future, long deadlineNanos, Duration deadline) {
+      String nodeId, URI url, CompletableFuture<ClusterNodeDiagnostics> future, long deadlineNanos, Duration deadline) {
     try {
-      return future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+      return future.get(nanosLeft(deadlineNanos), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
       return failed(nodeId, url, "ReadTimeout: no complete answer from '" + url + NODE_PATH
-          + "' within the overall deadline of " + PythonRepr.repr(deadline.toNanos() / 1e9) + "s");
+          + "' within the overall deadline of " + PythonFloats.pythonRepr(deadline.toNanos() / 1e9) + "s");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      LOG.warn("Fetching the diagnostics of peer {} failed unexpectedly", nodeId, cause);
+      warnOnce.warn("unexpected:" + cause.getClass().getName(),
+          "Fetching the diagnostics of peer " + nodeId + " failed unexpectedly (" + cause + ")", cause);
       return failed(nodeId, url, cause.getClass().getSimpleName() + ": " + cause.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -391,36 +453,67 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
     }
   }
 
-  /** Fetches one peer; never throws. Runs on a pool thread or the caller's. */
-  private ClusterNodeDiagnostics fetchNode(String nodeId, URI url, long deadlineNanos) {
-    long budget = Math.min(perPeerTimeout.toNanos(), deadlineNanos - System.nanoTime());
-    if (budget <= 0) {
-      return failed(nodeId, url, "ReadTimeout: the deadline passed before the request to '" + url + NODE_PATH + "' started");
+  /**
+   * Starts fetching one peer; the future never completes exceptionally (every failure is an {@code
+   * ok: false} entry), and cancelling it aborts the request.
+   */
+  private CompletableFuture<ClusterNodeDiagnostics> fetchAsync(
+      String nodeId, URI url, long deadlineNanos, ByteBudget budget) {
+    long budgetNanos = Math.min(perPeerTimeout.toNanos(), deadlineNanos - ticker.read());
+    if (budgetNanos <= 0) {
+      return CompletableFuture.completedFuture(failed(nodeId, url,
+          "ReadTimeout: the deadline passed before the request to '" + url + NODE_PATH + "' started"));
     }
-    Duration timeout = Duration.ofNanos(budget);
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url + NODE_PATH))
-            .timeout(timeout)
-            .version(HttpClient.Version.HTTP_1_1)
-            .header("Accept", "application/json")
-            .header(DEADLINE_HEADER, Long.toString(Math.max(1, timeout.toMillis())))
-            .GET()
-            .build();
-    Instant sent = clock.instant();
+    Duration timeout = Duration.ofNanos(budgetNanos);
+    HttpRequest request;
     try {
-      byte[] body = peerHttp.exchange(request, System.nanoTime() + budget, maxResponseBytes).body();
+      request =
+          HttpRequest.newBuilder(URI.create(url + NODE_PATH))
+              .timeout(timeout)
+              .version(HttpClient.Version.HTTP_1_1)
+              .header("Accept", "application/json")
+              .header(DEADLINE_HEADER, Long.toString(Math.max(1, timeout.toMillis())))
+              .GET()
+              .build();
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.completedFuture(failed(nodeId, url, "InvalidURL: " + url + ": " + e.getMessage()));
+    }
+    Instant sent = clock.instant();
+    CompletableFuture<PeerHttp.Answer> exchange = peerHttp.send(request, ticker.read() + budgetNanos, maxResponseBytes, budget);
+    CompletableFuture<ClusterNodeDiagnostics> entry = exchange.handleAsync((answer, error) -> {
+      if (error != null) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        String message = cause instanceof PeerHttp.Failure ? cause.getMessage()
+            : "ReadError: " + cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        // The failure is the entry's error, reported to the caller; no log line above DEBUG.
+        LOG.debug("Peer {} failed: {}", nodeId, message);
+        return failed(nodeId, url, message);
+      }
+      return parse(nodeId, url, answer.body(), sent, budget);
+    }, parsePool);
+    // Giving up on the entry (the overall deadline) aborts the exchange and frees its bytes.
+    entry.whenComplete((node, error) -> {
+      if (entry.isCancelled()) {
+        exchange.cancel(true);
+      }
+    });
+    return entry;
+  }
+
+  private ClusterNodeDiagnostics parse(String nodeId, URI url, byte[] body, Instant sent, ByteBudget budget) {
+    try {
       NodeDiagnostics bundle = DiagnosticsJson.strict().read(body, NodeDiagnostics.class);
       Instant received = clock.instant();
       remember(nodeId, url, bundle, sent, received);
       return new ClusterNodeDiagnostics(nodeId, url.toString(), true, bundle, null);
-    } catch (PeerHttp.Failure f) {
-      LOG.debug("Peer {} failed: {}", nodeId, f.getMessage());
-      return failed(nodeId, url, f.getMessage());
     } catch (DiagnosticsFormatException e) {
+      budget.release(body.length);
       LOG.debug("Peer {} served an invalid bundle", nodeId, e);
       return failed(nodeId, url, "ValidationError: " + e.path() + ": " + e.reason());
     } catch (RuntimeException e) {
-      LOG.warn("Fetching the diagnostics of peer {} failed unexpectedly", nodeId, e);
+      budget.release(body.length);
+      warnOnce.warn("unexpected:" + e.getClass().getName(),
+          "Reading the diagnostics of peer " + nodeId + " failed unexpectedly (" + e + ")", e);
       return failed(nodeId, url, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
@@ -457,8 +550,9 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
    * Builds a {@link ClusterDiagnosticsClient}. Not thread-safe; the client it builds is.
    *
    * <p>Defaults: no peers, no master, an {@link HttpClient} with a 2 s connect timeout that follows
-   * no redirects, 8 concurrent peer requests, 10 s per peer (the whole body included), 12 s
-   * overall, 32 MiB per response, 45 s per proxied capture, the UTC system clock.
+   * no redirects, 256 peer requests in flight at once, 10 s per peer (the whole body included), 12
+   * s overall, 32 MiB per response and 128 MiB for all the responses of one cluster view, 45 s per
+   * proxied capture, the UTC system clock and the system ticker.
    */
   public static final class Builder {
     private @Nullable String localNodeId;
@@ -467,12 +561,14 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
     private PeerDirectory directory = StaticPeerDirectory.empty();
     private @Nullable HttpClient http;
     private Duration connectTimeout = Duration.ofSeconds(2);
-    private int maxConcurrency = 8;
+    private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
     private Duration perPeerTimeout = Duration.ofSeconds(10);
     private Duration overallDeadline = Duration.ofSeconds(12);
     private Duration captureTimeout = Duration.ofSeconds(45);
-    private long maxResponseBytes = 32L * 1024 * 1024;
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    private long maxTotalResponseBytes = DEFAULT_MAX_TOTAL_RESPONSE_BYTES;
     private Clock clock = Clock.systemUTC();
+    private Ticker ticker = Ticker.system();
 
     private Builder() {}
 
@@ -525,7 +621,11 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
       return this;
     }
 
-    /** How many peers are fetched at once. */
+    /**
+     * The most peer requests in flight at once for this client (default {@value
+     * #DEFAULT_MAX_CONCURRENCY}); further peers start as earlier ones finish. Requests hold no
+     * thread while they wait, so this bounds sockets, not threads.
+     */
     public Builder maxConcurrency(int maxConcurrency) {
       if (maxConcurrency < 1) {
         throw new IllegalArgumentException("maxConcurrency must be at least 1, was " + maxConcurrency);
@@ -552,12 +652,33 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
       return this;
     }
 
-    /** The largest response body accepted from a peer. */
+    /** The largest response body accepted from a peer (default 32 MiB). */
     public Builder maxResponseBytes(long maxResponseBytes) {
-      if (maxResponseBytes < 1) {
-        throw new IllegalArgumentException("maxResponseBytes must be positive, was " + maxResponseBytes);
+      if (maxResponseBytes < 1 || maxResponseBytes > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException(
+            "maxResponseBytes must be within 1.." + (Integer.MAX_VALUE - 8) + ", was " + maxResponseBytes);
       }
       this.maxResponseBytes = maxResponseBytes;
+      return this;
+    }
+
+    /**
+     * The most bytes all the peers' bodies of one cluster view may hold together (default 128
+     * MiB), so that many peers each under the per-peer cap cannot exhaust the heap: a peer whose
+     * body does not fit in what is left becomes an {@code ok: false} {@code ResponseTooLarge}
+     * entry, and its bytes are not kept.
+     */
+    public Builder maxTotalResponseBytes(long maxTotalResponseBytes) {
+      if (maxTotalResponseBytes < 1) {
+        throw new IllegalArgumentException("maxTotalResponseBytes must be positive, was " + maxTotalResponseBytes);
+      }
+      this.maxTotalResponseBytes = maxTotalResponseBytes;
+      return this;
+    }
+
+    /** The monotonic time of every deadline and timeout (tests pass a fake one). */
+    public Builder ticker(Ticker ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
       return this;
     }
 

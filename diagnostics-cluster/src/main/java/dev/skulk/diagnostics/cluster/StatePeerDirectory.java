@@ -1,20 +1,20 @@
 package dev.skulk.diagnostics.cluster;
 
+import dev.skulk.diagnostics.cluster.internal.ByteBudget;
+import dev.skulk.diagnostics.cluster.internal.PeerHttp;
 import dev.skulk.diagnostics.cluster.internal.PlainJson;
 import dev.skulk.diagnostics.model.NetworkInterfaceInfo;
 import dev.skulk.diagnostics.model.NodeNetworkInfo;
 import dev.skulk.diagnostics.spi.PeerDirectory;
 import dev.skulk.diagnostics.state.ClusterStateView;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import dev.skulk.diagnostics.support.DaemonThreads;
+import dev.skulk.diagnostics.time.Ticker;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,13 +25,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -62,7 +60,8 @@ public final class StatePeerDirectory implements PeerDirectory {
   private final Duration cacheTtl;
   private final HttpClient http;
   private final boolean includeLoopback;
-  private final LongSupplier nanoTicker;
+  private final Ticker ticker;
+  private final PeerHttp probes;
   private @Nullable Map<String, URI> cached;
   private long cachedAtNanos;
 
@@ -72,7 +71,7 @@ public final class StatePeerDirectory implements PeerDirectory {
     this.probeTimeout = b.probeTimeout;
     this.cacheTtl = b.cacheTtl;
     this.includeLoopback = b.includeLoopback;
-    this.nanoTicker = b.nanoTicker;
+    this.ticker = b.ticker;
     this.http =
         b.http != null
             ? b.http
@@ -81,6 +80,12 @@ public final class StatePeerDirectory implements PeerDirectory {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
+    // One timer thread that ends when idle (the directory has no close): it cuts probes at their timeout.
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("skulk-diag-probe"));
+    timer.setRemoveOnCancelPolicy(true);
+    timer.setKeepAliveTime(5, TimeUnit.SECONDS);
+    timer.allowCoreThreadTimeOut(true);
+    this.probes = new PeerHttp(http, timer, probeTimeout, ticker);
   }
 
   /** A builder over {@code state}. */
@@ -91,9 +96,9 @@ public final class StatePeerDirectory implements PeerDirectory {
   /** The confirmed peers in the state's node order; probes them when the cache is stale. */
   @Override
   public synchronized Map<String, URI> peers() {
-    if (cached == null || nanoTicker.getAsLong() - cachedAtNanos >= cacheTtl.toNanos()) {
+    if (cached == null || ticker.read() - cachedAtNanos >= cacheTtl.toNanos()) {
       cached = probe();
-      cachedAtNanos = nanoTicker.getAsLong();
+      cachedAtNanos = ticker.read();
     }
     return cached;
   }
@@ -121,12 +126,12 @@ public final class StatePeerDirectory implements PeerDirectory {
       }
     }
     long waitNanos = probeTimeout.toNanos() + TimeUnit.MILLISECONDS.toNanos(250);
-    long deadline = System.nanoTime() + waitNanos;
+    long deadline = ticker.read() + waitNanos;
     Map<String, URI> peers = new LinkedHashMap<>();
     for (Map.Entry<String, CompletableFuture<@Nullable URI>> entry : confirmations.entrySet()) {
       URI url = null;
       try {
-        url = entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        url = entry.getValue().get(Math.max(0, deadline - ticker.read()), TimeUnit.NANOSECONDS);
       } catch (TimeoutException | ExecutionException e) {
         entry.getValue().cancel(true);
       } catch (InterruptedException e) {
@@ -154,15 +159,9 @@ public final class StatePeerDirectory implements PeerDirectory {
               .header("Accept", "application/json")
               .GET()
               .build();
-      CompletableFuture<Boolean> confirmed;
-      try {
-        confirmed =
-            http.sendAsync(request, info -> bounded(MAX_NODE_ID_BYTES))
-                .thenApply(r -> r.statusCode() == 200 && nodeId.equals(PlainJson.readString(r.body())))
-                .orTimeout(probeTimeout.toNanos(), TimeUnit.NANOSECONDS);
-      } catch (RuntimeException e) {
-        confirmed = CompletableFuture.completedFuture(false);
-      }
+      CompletableFuture<Boolean> confirmed =
+          probes.send(request, ticker.read() + probeTimeout.toNanos(), MAX_NODE_ID_BYTES, ByteBudget.unlimited())
+              .thenApply(answer -> nodeId.equals(PlainJson.readString(answer.body())));
       confirmed.whenComplete(
           (ok, error) -> {
             if (Boolean.TRUE.equals(ok)) {
@@ -230,51 +229,6 @@ public final class StatePeerDirectory implements PeerDirectory {
     }
   }
 
-  private static HttpResponse.BodySubscriber<byte[]> bounded(int limit) {
-    return new HttpResponse.BodySubscriber<>() {
-      private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-      private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      private Flow.@Nullable Subscription subscription;
-
-      @Override
-      public CompletionStage<byte[]> getBody() {
-        return body;
-      }
-
-      @Override
-      public void onSubscribe(Flow.Subscription s) {
-        subscription = s;
-        s.request(Long.MAX_VALUE);
-      }
-
-      @Override
-      public void onNext(List<ByteBuffer> items) {
-        for (ByteBuffer item : items) {
-          if (bytes.size() + item.remaining() > limit) {
-            body.completeExceptionally(new IOException("/node_id answer over " + limit + " bytes"));
-            if (subscription != null) {
-              subscription.cancel();
-            }
-            return;
-          }
-          byte[] chunk = new byte[item.remaining()];
-          item.get(chunk);
-          bytes.write(chunk, 0, chunk.length);
-        }
-      }
-
-      @Override
-      public void onError(Throwable error) {
-        body.completeExceptionally(error);
-      }
-
-      @Override
-      public void onComplete() {
-        body.complete(bytes.toByteArray());
-      }
-    };
-  }
-
   /**
    * Builds a {@link StatePeerDirectory}. Not thread-safe; the directory it builds is.
    *
@@ -288,7 +242,7 @@ public final class StatePeerDirectory implements PeerDirectory {
     private Duration cacheTtl = Duration.ofSeconds(30);
     private @Nullable HttpClient http;
     private boolean includeLoopback;
-    private LongSupplier nanoTicker = System::nanoTime;
+    private Ticker ticker = Ticker.system();
 
     private Builder(ClusterStateView state) {
       this.state = Objects.requireNonNull(state, "state");
@@ -334,9 +288,9 @@ public final class StatePeerDirectory implements PeerDirectory {
       return this;
     }
 
-    /** The monotonic nanosecond time of the cache TTL. */
-    public Builder nanoTicker(LongSupplier nanoTicker) {
-      this.nanoTicker = Objects.requireNonNull(nanoTicker, "nanoTicker");
+    /** The monotonic time of the cache TTL and the probes' deadline (tests pass a fake one). */
+    public Builder ticker(Ticker ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
       return this;
     }
 

@@ -3,10 +3,11 @@ package dev.skulk.diagnostics.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skulk.diagnostics.model.ClusterDiagnostics;
+import dev.skulk.diagnostics.testkit.FakeSkulkPeer;
+import dev.skulk.diagnostics.testkit.FakeSkulkPeer.Behavior;
 import dev.skulk.diagnostics.model.ClusterNodeDiagnostics;
 import dev.skulk.diagnostics.model.NodeDiagnostics;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(30)
 class ClusterDiagnosticsClientIT {
 
-  static final String PYTHON_BUNDLE = FakePeer.resource("python-node-bundle.json");
+  static final String PYTHON_BUNDLE = resource("python-node-bundle.json");
   static final long HUNDRED_MIB = 100L * 1024 * 1024;
 
   private final List<AutoCloseable> toClose = new ArrayList<>();
@@ -71,54 +71,34 @@ class ClusterDiagnosticsClientIT {
     }
   }
 
-  private Scenario scenario(String name, String kind, Supplier<FakePeer> peer) {
-    return new Scenario(name, kind, () -> closing(peer.get()).url());
+  private Scenario scenario(String name, String kind, Behavior behavior) {
+    return new Scenario(name, kind, () -> closing(FakeSkulkPeer.builder().nodeJson(PYTHON_BUNDLE).behavior(behavior).start()).url());
+  }
+
+  private Scenario scenario(String name, String kind, String nodeJson) {
+    return new Scenario(name, kind, () -> closing(FakeSkulkPeer.builder().nodeJson(nodeJson).start()).url());
+  }
+
+  private URI peer(Behavior behavior) {
+    return closing(FakeSkulkPeer.builder().nodeJson(PYTHON_BUNDLE).behavior(behavior).start()).url();
   }
 
   List<Scenario> failures() {
     return List.of(
-        scenario("headers then nothing", "ReadTimeout: ", () -> FakePeer.raw(socket -> {
-          FakePeer.readRequestHead(socket);
-          write(socket, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{");
-          socket.getInputStream().read(); // until the client hangs up
-        })),
-        scenario("trickles a byte a second", "ReadTimeout: ", () -> FakePeer.raw(socket -> {
-          FakePeer.readRequestHead(socket);
-          write(socket, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n");
-          while (true) {
-            write(socket, " ");
-            Thread.sleep(1000); // the peer's own pace, on its own thread
-          }
-        })),
-        scenario("accepts and never answers", "ReadTimeout: ", () -> FakePeer.raw(socket -> {
-          FakePeer.readRequestHead(socket);
-          socket.getInputStream().read();
-        })),
-        new Scenario("refuses", "ConnectError: ", FakePeer::closedPort),
+        scenario("headers then nothing", "ReadTimeout: ", Behavior.headersThenHang()),
+        scenario("trickles a byte a second", "ReadTimeout: ", Behavior.trickle(Duration.ofSeconds(1))),
+        scenario("accepts and never answers", "ReadTimeout: ", Behavior.hang()),
+        new Scenario("refuses", "ConnectError: ", FakeSkulkPeer::unusedLoopbackUrl),
         scenario("500 with the Skulk envelope", "HTTPStatusError: Server error '500 Internal Server Error' for url '",
-            () -> FakePeer.json(500,
-                "{\"error\":{\"message\":\"boom: assembler crashed\",\"type\":\"Internal Server Error\",\"param\":null,\"code\":500}}")),
-        scenario("malformed JSON", "ValidationError: ", () -> FakePeer.json(200, "{\"generatedAt\": ")),
-        scenario("unknown field", "ValidationError: ",
-            () -> FakePeer.json(200, PYTHON_BUNDLE.replaceFirst("\\{", "{\"surprise\":1,"))),
+            Behavior.serverError("boom: assembler crashed")),
+        scenario("malformed JSON", "ValidationError: ", Behavior.malformed()),
+        scenario("unknown field", "ValidationError: ", PYTHON_BUNDLE.replaceFirst("\\{", "{\"surprise\":1,")),
         scenario("integer written as a float", "ValidationError: ",
-            () -> FakePeer.json(200, PYTHON_BUNDLE.replace("\"deviceRank\":1,", "\"deviceRank\":1.0,"))),
-        scenario("declares 100 MiB", "ResponseTooLarge: ", () -> FakePeer.raw(socket -> {
-          FakePeer.readRequestHead(socket);
-          write(socket, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + HUNDRED_MIB + "\r\n\r\n");
-          stream(socket.getOutputStream(), HUNDRED_MIB);
-        })),
-        scenario("streams 100 MiB chunked", "ResponseTooLarge: ", () -> FakePeer.http(exchange -> {
-          exchange.getResponseHeaders().set("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, 0);
-          try (OutputStream out = exchange.getResponseBody()) {
-            stream(out, HUNDRED_MIB);
-          }
-        })),
-        scenario("redirects", "HTTPStatusError: Redirect response '302 Found' for url '", () -> FakePeer.http(exchange -> {
-          exchange.getResponseHeaders().set("Location", "http://example.invalid/elsewhere");
-          FakePeer.respond(exchange, 302, "");
-        })));
+            PYTHON_BUNDLE.replace("\"deviceRank\":1,", "\"deviceRank\":1.0,")),
+        scenario("declares 100 MiB", "ResponseTooLarge: ", Behavior.oversized(HUNDRED_MIB, true)),
+        scenario("streams 100 MiB chunked", "ResponseTooLarge: ", Behavior.oversized(HUNDRED_MIB, false)),
+        scenario("redirects", "HTTPStatusError: Redirect response '302 Found' for url '",
+            Behavior.redirect("http://example.invalid/elsewhere")));
   }
 
   static Stream<Arguments> scenarioNames() {
@@ -150,13 +130,9 @@ class ClusterDiagnosticsClientIT {
 
   @Test
   void statusErrorsNameTheCodeTheUrlAndThePeersDetail() {
-    URI envelope = closing(FakePeer.json(500,
-        "{\"error\":{\"message\":\"boom\",\"type\":\"Internal Server Error\",\"param\":null,\"code\":500}}")).url();
-    URI detail = closing(FakePeer.json(503, "{\"detail\":\"state not ready\"}")).url();
-    URI redirect = closing(FakePeer.http(exchange -> {
-      exchange.getResponseHeaders().set("Location", "/v2/diagnostics/node");
-      FakePeer.respond(exchange, 302, "");
-    })).url();
+    URI envelope = peer(Behavior.serverError("boom"));
+    URI detail = peer(Behavior.status(503, "{\"detail\":\"state not ready\"}"));
+    URI redirect = peer(Behavior.redirect("/v2/diagnostics/node"));
     Map<String, URI> peers = new LinkedHashMap<>();
     peers.put("envelope", envelope);
     peers.put("detail", detail);
@@ -173,8 +149,8 @@ class ClusterDiagnosticsClientIT {
 
   @Test
   void validationErrorsNameThePathThatFailed() {
-    URI unknown = closing(FakePeer.json(200, PYTHON_BUNDLE.replaceFirst("\\{", "{\"surprise\":1,"))).url();
-    URI floaty = closing(FakePeer.json(200, PYTHON_BUNDLE.replace("\"deviceRank\":1,", "\"deviceRank\":1.0,"))).url();
+    URI unknown = closing(FakeSkulkPeer.builder().nodeJson(PYTHON_BUNDLE.replaceFirst("\\{", "{\"surprise\":1,")).start()).url();
+    URI floaty = closing(FakeSkulkPeer.builder().nodeJson(PYTHON_BUNDLE.replace("\"deviceRank\":1,", "\"deviceRank\":1.0,")).start()).url();
     Map<String, URI> peers = new LinkedHashMap<>();
     peers.put("unknown", unknown);
     peers.put("floaty", floaty);
@@ -223,7 +199,7 @@ class ClusterDiagnosticsClientIT {
       peers.put(id, scenario.peer.get());
       kinds.put(id, scenario.kind);
     }
-    URI good = closing(FakePeer.json(200, PYTHON_BUNDLE)).url();
+    URI good = peer(Behavior.serve());
     peers.put("py-node", good);
     ClusterDiagnosticsClient client = client(peers, Duration.ofSeconds(2), Duration.ofSeconds(3));
     long start = System.nanoTime();
@@ -243,10 +219,7 @@ class ClusterDiagnosticsClientIT {
   void peersStillQueuedAtTheDeadlineAreReadTimeouts() {
     Map<String, URI> peers = new LinkedHashMap<>();
     for (int i = 0; i < 4; i++) {
-      peers.put("silent-" + i, closing(FakePeer.raw(socket -> {
-        FakePeer.readRequestHead(socket);
-        socket.getInputStream().read();
-      })).url());
+      peers.put("silent-" + i, peer(Behavior.hang()));
     }
     ClusterDiagnosticsClient client =
         closing(ClusterDiagnosticsClient.builder()
@@ -269,11 +242,8 @@ class ClusterDiagnosticsClientIT {
 
   @Test
   void aBundleAsPythonSkulkWritesItIsReadStrictAndRemembered() {
-    AtomicReference<String> deadlineHeader = new AtomicReference<>();
-    URI python = closing(FakePeer.http(exchange -> {
-      deadlineHeader.set(exchange.getRequestHeaders().getFirst("X-Skulk-Diag-Deadline"));
-      FakePeer.respond(exchange, 200, PYTHON_BUNDLE);
-    })).url();
+    FakeSkulkPeer pythonPeer = closing(FakeSkulkPeer.builder().nodeJson(PYTHON_BUNDLE).start());
+    URI python = pythonPeer.url();
     Clock clock = Clock.fixed(Instant.parse("2026-11-27T03:13:14Z"), ZoneOffset.UTC);
     ClusterDiagnosticsClient client =
         closing(ClusterDiagnosticsClient.builder()
@@ -300,7 +270,8 @@ class ClusterDiagnosticsClientIT {
     assertThat(bundle.runtime().friendlyName()).isNull();
     assertThat(bundle.resources().system().gpuUsage()).isEqualTo(0.0);
     assertThat(bundle.supervisorRunners().get(0).flightRecorder().get(0).attrs()).hasSize(5);
-    assertThat(Long.parseLong(deadlineHeader.get())).isBetween(1L, 2000L);
+    assertThat(pythonPeer.requests()).hasSize(1);
+    assertThat(Long.parseLong(pythonPeer.requests().get(0).header("X-Skulk-Diag-Deadline"))).isBetween(1L, 2000L);
 
     PeerSnapshot last = client.lastGood("py-node");
     assertThat(last.diagnostics()).isEqualTo(bundle);
@@ -313,17 +284,10 @@ class ClusterDiagnosticsClientIT {
 
   @Test
   void theLastGoodBundleSurvivesALaterFailure() throws Exception {
-    CountDownLatch broken = new CountDownLatch(1);
-    URI flaky = closing(FakePeer.http(exchange -> {
-      if (broken.getCount() == 0) {
-        FakePeer.respond(exchange, 500, "{\"detail\":\"down\"}");
-      } else {
-        FakePeer.respond(exchange, 200, PYTHON_BUNDLE);
-      }
-    })).url();
-    ClusterDiagnosticsClient client = client(Map.of("py-node", flaky), Duration.ofSeconds(2), Duration.ofSeconds(3));
+    FakeSkulkPeer flaky = closing(FakeSkulkPeer.builder().nodeJson(PYTHON_BUNDLE).start());
+    ClusterDiagnosticsClient client = client(Map.of("py-node", flaky.url()), Duration.ofSeconds(2), Duration.ofSeconds(3));
     assertThat(client.collect().nodes().get(1).ok()).isTrue();
-    broken.countDown();
+    flaky.behave(Behavior.status(500, "{\"detail\":\"down\"}"));
     assertThat(client.collect().nodes().get(1).ok()).isFalse();
     assertThat(client.lastGood("py-node")).isNotNull();
     assertThat(client.lastGood("py-node").diagnostics().runtime().nodeId()).isEqualTo("py-node");
@@ -387,19 +351,14 @@ class ClusterDiagnosticsClientIT {
     return all;
   }
 
-  private static void write(Socket socket, String text) throws IOException {
-    OutputStream out = socket.getOutputStream();
-    out.write(text.getBytes(StandardCharsets.US_ASCII));
-    out.flush();
-  }
-
-  /** Writes {@code total} bytes of spaces in 64 KiB pieces, never holding more than one piece. */
-  static void stream(OutputStream out, long total) throws IOException {
-    byte[] piece = new byte[64 * 1024];
-    java.util.Arrays.fill(piece, (byte) ' ');
-    for (long sent = 0; sent < total; sent += piece.length) {
-      out.write(piece, 0, (int) Math.min(piece.length, total - sent));
+  static String resource(String name) {
+    try (java.io.InputStream in = ClusterDiagnosticsClientIT.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("No test resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    out.flush();
   }
 }

@@ -22,6 +22,9 @@ import java.util.concurrent.Executors;
  * A peer on 127.0.0.1 that behaves as a test tells it to: a JDK {@link HttpServer} for well-formed
  * HTTP, or a raw {@link ServerSocket} for peers that misbehave below HTTP. Its threads are daemons;
  * {@link #close()} stops everything it started.
+ *
+ * <p>Kept only for the server package's tests; the cluster tests use the published {@code
+ * dev.skulk.diagnostics.testkit.FakeSkulkPeer}, which new tests should use too.
  */
 public final class FakePeer implements AutoCloseable {
 

@@ -3,6 +3,8 @@ package dev.skulk.diagnostics.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.skulk.diagnostics.testkit.FakeSkulkPeer;
+import dev.skulk.diagnostics.testkit.TestTicker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -12,8 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,24 +26,26 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(20)
 class StatePeerDirectoryIT {
 
-  private final List<FakePeer> peers = new ArrayList<>();
+  private final List<FakeSkulkPeer> peers = new ArrayList<>();
 
   @AfterEach
   void stopPeers() {
-    peers.forEach(FakePeer::close);
+    peers.forEach(FakeSkulkPeer::close);
   }
 
-  private FakePeer answering(String address, int port, String nodeIdJson, AtomicInteger hits) throws IOException {
-    FakePeer peer = FakePeer.http(InetAddress.getByName(address), port, exchange -> {
-      hits.incrementAndGet();
-      if (exchange.getRequestURI().getPath().equals("/node_id")) {
-        FakePeer.respond(exchange, 200, nodeIdJson);
-      } else {
-        FakePeer.respond(exchange, 404, "{\"detail\":\"Not Found\"}");
-      }
-    });
+  /** A peer answering {@code /node_id} with {@code nodeId}, or with {@code body} as is when given. */
+  private FakeSkulkPeer answering(String address, int port, String nodeId, @Nullable String body) throws IOException {
+    FakeSkulkPeer.Builder builder = FakeSkulkPeer.builder().nodeId(nodeId).bind(InetAddress.getByName(address), port);
+    if (body != null) {
+      builder.behavior(FakeSkulkPeer.Behavior.status(200, body));
+    }
+    FakeSkulkPeer peer = builder.start();
     peers.add(peer);
     return peer;
+  }
+
+  private int hits() {
+    return peers.stream().mapToInt(peer -> peer.requests().size()).sum();
   }
 
   private static boolean canBind(String address) {
@@ -56,13 +59,12 @@ class StatePeerDirectoryIT {
   @Test
   void theFirstAddressThatConfirmsTheNodeIdWinsAndTheResultIsCached() throws IOException {
     assumeTrue(canBind("127.0.0.2") && canBind("127.0.0.3"), "needs 127.0.0.0/8 on loopback (Linux)");
-    AtomicInteger hits = new AtomicInteger();
-    FakePeer b = answering("127.0.0.2", 0, "\"node-b\"", hits);
+    FakeSkulkPeer b = answering("127.0.0.2", 0, "node-b", null);
     int port = b.port();
     try {
-      answering("127.0.0.3", port, "\"node-c\"", hits);
-      answering("127.0.0.4", port, "\"someone-else\"", hits);
-      answering("127.0.0.6", port, "{\"nodeId\":\"node-b\"}", hits);
+      answering("127.0.0.3", port, "node-c", null);
+      answering("127.0.0.4", port, "someone-else", null);
+      answering("127.0.0.6", port, "node-b", "{\"nodeId\":\"node-b\"}");
     } catch (UncheckedIOException e) {
       assumeTrue(false, "port " + port + " is taken on another loopback address");
     }
@@ -72,14 +74,14 @@ class StatePeerDirectoryIT {
             .node("node-c", "127.0.0.3")
             .node("node-d", "127.0.0.5") // nothing listens: left out
             .node("node-e"); // no network reading: left out
-    AtomicLong now = new AtomicLong();
+    TestTicker now = new TestTicker();
     StatePeerDirectory directory =
         StatePeerDirectory.builder(state.build())
             .port(port)
             .includeLoopback(true)
             .probeTimeout(Duration.ofSeconds(1))
             .cacheTtl(Duration.ofSeconds(30))
-            .nanoTicker(now::get)
+            .ticker(now)
             .build();
     long start = System.nanoTime();
     Map<String, URI> found = directory.peers();
@@ -90,24 +92,24 @@ class StatePeerDirectoryIT {
     // The first confirmation answers peers(); the other probes of node-b may still be on their way
     // to the fake peers then, so their arrival is awaited (bounded) rather than assumed.
     int probes = 4;
-    awaitHits(hits, probes);
+    awaitHits(probes);
 
-    now.addAndGet(Duration.ofSeconds(29).toNanos());
+    now.advance(Duration.ofSeconds(29));
     assertThat(directory.peers()).isEqualTo(found);
-    assertThat(hits.get()).as("a fresh cache probes nothing").isEqualTo(probes);
+    assertThat(hits()).as("a fresh cache probes nothing").isEqualTo(probes);
 
-    now.addAndGet(Duration.ofSeconds(2).toNanos());
+    now.advance(Duration.ofSeconds(2));
     assertThat(directory.peers()).isEqualTo(found);
-    awaitHits(hits, 2 * probes);
+    awaitHits(2 * probes);
   }
 
   /** Polls (for 5 s at most) until exactly {@code expected} probes arrived, then checks no more do. */
-  private static void awaitHits(AtomicInteger hits, int expected) {
+  private void awaitHits(int expected) {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (hits.get() < expected && System.nanoTime() < deadline) {
+    while (hits() < expected && System.nanoTime() < deadline) {
       java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
     }
-    assertThat(hits.get()).isEqualTo(expected);
+    assertThat(hits()).isEqualTo(expected);
   }
 
   @Test

@@ -2,10 +2,13 @@ package dev.skulk.diagnostics.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.Nulls;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PushbackInputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
@@ -337,6 +340,41 @@ public final class DiagnosticsJson {
         failure = e;
         throw e;
       }
+    }
+  }
+
+  /**
+   * Writes {@code value} to {@code out} as it is serialized, compact or indented (the same text as
+   * {@link #write(Object)} or {@link #writePretty(Object)}), without building the whole text in
+   * memory first: for a cluster view of many large bundles the text is never held at once. {@code
+   * out} is neither flushed nor closed.
+   *
+   * @throws DiagnosticsFormatException as {@link #write(Object)}
+   * @throws UncheckedIOException when writing to {@code out} fails
+   */
+  public void writeTo(Object value, Writer out, boolean pretty) {
+    Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(out, "out");
+    // Jackson closes its target after the value; the caller owns this one.
+    Writer unclosed = new FilterWriter(out) {
+      @Override
+      public void close() {
+        // Not ours to close (nor to flush: buffering is the caller's choice).
+      }
+    };
+    try {
+      (pretty ? prettyWriter : compactWriter).writeValue(unclosed, value);
+    } catch (JacksonException e) {
+      // A failed write reaches us wrapped (with the JSON path being written); say it is I/O.
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof IOException io) {
+          throw new UncheckedIOException(io.getMessage(), io);
+        }
+        if (t instanceof JacksonIOException) {
+          throw new UncheckedIOException(new IOException(t.getMessage(), t));
+        }
+      }
+      throw Failures.of(e);
     }
   }
 

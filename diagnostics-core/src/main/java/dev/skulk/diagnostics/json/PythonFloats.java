@@ -23,11 +23,17 @@ import org.jspecify.annotations.Nullable;
  * back. On older JDKs the digits come from exact decimal arithmetic, with {@code Double.toString}
  * only as an upper bound on their count.
  *
+ * <p>The same digits also give Python's own {@code repr(float)} text ({@link #pythonRepr}), which
+ * messages use where they must read as Python Skulk writes them ({@code Timed out after 8.0s}): it
+ * differs from pydantic's JSON only in where it switches to exponent form and in padding the
+ * exponent to two digits ({@code 1e-05}, {@code 2.5e-07}). This class is the SDK's one kernel for
+ * Python float text.
+ *
  * <p>Stateless and thread-safe. A call costs about as much as {@code Double.toString} on JDK 19 and
  * later, and a few exact {@link BigDecimal} roundings (a few microseconds) on JDK 17 and 18; see
  * the benchmarks module for figures.
  */
-final class PythonFloats {
+public final class PythonFloats {
 
   /** More significant digits than any double ever needs to round-trip. */
   private static final int MAX_DIGITS = 17;
@@ -46,6 +52,30 @@ final class PythonFloats {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException("JSON has no representation for " + value);
     }
+    return format(value, -5, false);
+  }
+
+  /**
+   * The text Python's {@code repr(value)} (and {@code str(value)}) gives: shortest round-tripping
+   * digits, positional with at least one fraction digit when the decimal exponent is in [-4, 15]
+   * ({@code 8.0}, {@code 0.0001}), else exponent form with a sign and at least two exponent digits
+   * ({@code 1e-05}, {@code 2.5e-07}, {@code 1e+16}); {@code nan}, {@code inf}, {@code -inf}.
+   *
+   * @param value any double
+   * @return Python's text for it
+   */
+  public static String pythonRepr(double value) {
+    if (Double.isNaN(value)) {
+      return "nan";
+    }
+    if (Double.isInfinite(value)) {
+      return value > 0 ? "inf" : "-inf";
+    }
+    return format(value, -4, true);
+  }
+
+  /** Finite {@code value}, positional from {@code minPositionalExponent} up to 1e16. */
+  private static String format(double value, int minPositionalExponent, boolean padExponent) {
     if (value == 0.0) {
       return Double.doubleToRawLongBits(value) < 0 ? "-0.0" : "0.0";
     }
@@ -58,10 +88,10 @@ final class PythonFloats {
     shortest = shortest.stripTrailingZeros();
     String digits = shortest.unscaledValue().toString();
     int exponent = digits.length() - 1 - shortest.scale();
-    if (exponent >= -5 && exponent < 16) {
+    if (exponent >= minPositionalExponent && exponent < 16) {
       appendPositional(out, digits, exponent);
     } else {
-      appendScientific(out, digits, exponent);
+      appendScientific(out, digits, exponent, padExponent);
     }
     return out.toString();
   }
@@ -163,11 +193,15 @@ final class PythonFloats {
     }
   }
 
-  private static void appendScientific(StringBuilder out, String digits, int exponent) {
+  private static void appendScientific(StringBuilder out, String digits, int exponent, boolean padExponent) {
     out.append(digits.charAt(0));
     if (digits.length() > 1) {
       out.append('.').append(digits, 1, digits.length());
     }
-    out.append('e').append(exponent < 0 ? '-' : '+').append(Math.abs(exponent));
+    out.append('e').append(exponent < 0 ? '-' : '+');
+    if (padExponent && Math.abs(exponent) < 10) {
+      out.append('0');
+    }
+    out.append(Math.abs(exponent));
   }
 }

@@ -44,6 +44,39 @@ class PythonFloatsTest {
     assertThat(mismatches).isEmpty();
   }
 
+  @Test
+  void pythonReprMatchesCPythonForEveryRowOfItsFixture() throws IOException {
+    List<String> mismatches = new ArrayList<>();
+    int rows = 0;
+    try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("python-repr.tsv"));
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        rows++;
+        String[] cells = line.split("\t");
+        double value = Double.longBitsToDouble(Long.parseUnsignedLong(cells[0], 16));
+        String actual = PythonFloats.pythonRepr(value);
+        if (!actual.equals(cells[1])) {
+          mismatches.add(cells[0] + ": Python " + cells[1] + ", Java " + actual);
+        }
+      }
+    }
+    assertThat(rows).isGreaterThan(1900);
+    assertThat(mismatches).isEmpty();
+  }
+
+  /** What Python 3 prints for repr(x) of these values (the cluster's message seconds among them). */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "8.0|8.0", "8.5|8.5", "0.25|0.25", "1.0E-4|0.0001", "1.0E-5|1e-05", "123456789.0|123456789.0",
+      "1.0E16|1e+16", "2.5E-7|2.5e-07", "-0.0|-0.0", "-3.0|-3.0", "1.7976931348623157E308|1.7976931348623157e+308",
+      "4.9E-324|5e-324", "2.0E23|2e+23", "NaN|nan", "Infinity|inf", "-Infinity|-inf"})
+  void pythonReprWritesTheDocumentedExamples(double value, String expected) {
+    assertThat(PythonFloats.pythonRepr(value)).isEqualTo(expected);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "40.0|40.0", "0.000015|0.000015", "0.00001|0.00001", "123456789.0|123456789.0",

@@ -3,6 +3,7 @@ package dev.skulk.diagnostics.cluster.internal;
 import dev.skulk.diagnostics.cluster.CommandRunner;
 import dev.skulk.diagnostics.cluster.ProcessSampler;
 import dev.skulk.diagnostics.model.DiagnosticProcessSample;
+import dev.skulk.diagnostics.time.Ticker;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,11 +32,18 @@ public final class LinuxProcessSampler implements ProcessSampler {
 
   private final CommandRunner runner;
   private final Path procRoot;
+  private final Ticker ticker;
 
   /** Runs tools through {@code runner} and reads procfs under {@code procRoot}. */
   public LinuxProcessSampler(CommandRunner runner, Path procRoot) {
+    this(runner, procRoot, Ticker.system());
+  }
+
+  /** As {@link #LinuxProcessSampler(CommandRunner, Path)}, timing file reads with {@code ticker}. */
+  public LinuxProcessSampler(CommandRunner runner, Path procRoot, Ticker ticker) {
     this.runner = Objects.requireNonNull(runner, "runner");
     this.procRoot = Objects.requireNonNull(procRoot, "procRoot");
+    this.ticker = Objects.requireNonNull(ticker, "ticker");
   }
 
   @Override
@@ -71,9 +79,9 @@ public final class LinuxProcessSampler implements ProcessSampler {
   }
 
   /** Reads a procfs file; an unreadable optional file gives null (left out of the capture). */
-  private static @Nullable DiagnosticProcessSample readFile(String name, Path file, boolean required) {
+  private @Nullable DiagnosticProcessSample readFile(String name, Path file, boolean required) {
     List<String> command = List.of("read", file.toString());
-    long start = System.nanoTime();
+    long start = ticker.read();
     try (InputStream in = Files.newInputStream(file)) {
       // procfs files report size 0, so read to the end, bounded.
       ByteArrayOutputStream kept = new ByteArrayOutputStream();
@@ -105,7 +113,7 @@ public final class LinuxProcessSampler implements ProcessSampler {
     }
   }
 
-  private static double seconds(long startNanos) {
-    return Math.max(0, System.nanoTime() - startNanos) / 1e9;
+  private double seconds(long startNanos) {
+    return Math.max(0, ticker.read() - startNanos) / 1e9;
   }
 }

@@ -1,7 +1,9 @@
 package dev.skulk.diagnostics.cluster.internal;
 
 import dev.skulk.diagnostics.cluster.CommandRunner;
+import dev.skulk.diagnostics.json.PythonFloats;
 import dev.skulk.diagnostics.model.DiagnosticProcessSample;
+import dev.skulk.diagnostics.time.Ticker;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +36,12 @@ public final class ProcessCommandRunner implements CommandRunner {
   private static final long DRAIN_GRACE_MILLIS = 1_000;
 
   private final List<Path> searchPath;
-  private final LongSupplier nanoTicker;
+  private final Ticker ticker;
 
-  /** A runner that looks executables up on {@code searchPath}, timing with {@code nanoTicker}. */
-  public ProcessCommandRunner(List<Path> searchPath, LongSupplier nanoTicker) {
+  /** A runner that looks executables up on {@code searchPath}, timing with {@code ticker}. */
+  public ProcessCommandRunner(List<Path> searchPath, Ticker ticker) {
     this.searchPath = List.copyOf(searchPath);
-    this.nanoTicker = Objects.requireNonNull(nanoTicker, "nanoTicker");
+    this.ticker = Objects.requireNonNull(ticker, "ticker");
   }
 
   /** A runner using this process's {@code PATH}. */
@@ -54,7 +55,7 @@ public final class ProcessCommandRunner implements CommandRunner {
         }
       }
     }
-    return new ProcessCommandRunner(dirs, System::nanoTime);
+    return new ProcessCommandRunner(dirs, Ticker.system());
   }
 
   @Override
@@ -88,7 +89,7 @@ public final class ProcessCommandRunner implements CommandRunner {
     }
     List<String> resolved = new ArrayList<>(argv);
     resolved.set(0, executable.toString());
-    long start = nanoTicker.getAsLong();
+    long start = ticker.read();
     Process process;
     try {
       process =
@@ -96,7 +97,7 @@ public final class ProcessCommandRunner implements CommandRunner {
               .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
               .start();
     } catch (IOException | RuntimeException e) {
-      return failed(name, argv, seconds(nanoTicker.getAsLong() - start), "Failed to start " + argv.get(0) + ": " + e.getMessage());
+      return failed(name, argv, seconds(ticker.read() - start), "Failed to start " + argv.get(0) + ": " + e.getMessage());
     }
     Drain out = Drain.start(process.getInputStream(), name + "-stdout");
     Drain err = Drain.start(process.getErrorStream(), name + "-stderr");
@@ -112,21 +113,21 @@ public final class ProcessCommandRunner implements CommandRunner {
       killTree(process);
       out.awaitOrAbandon();
       err.awaitOrAbandon();
-      double elapsed = seconds(nanoTicker.getAsLong() - start);
+      double elapsed = seconds(ticker.read() - start);
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
       String error =
           interrupted
-              ? "Interrupted after " + PythonRepr.repr(elapsed) + "s"
-              : "Timed out after " + PythonRepr.repr(timeout.toNanos() / 1e9) + "s";
+              ? "Interrupted after " + PythonFloats.pythonRepr(elapsed) + "s"
+              : "Timed out after " + PythonFloats.pythonRepr(timeout.toNanos() / 1e9) + "s";
       return new DiagnosticProcessSample(name, argv, false, null, elapsed, out.text(), err.text(), error);
     }
     // The command exited; a grandchild may still hold the pipes, so bound the final drain too.
     out.awaitOrAbandon();
     err.awaitOrAbandon();
     int exit = process.exitValue();
-    double elapsed = seconds(nanoTicker.getAsLong() - start);
+    double elapsed = seconds(ticker.read() - start);
     return new DiagnosticProcessSample(name, argv, exit == 0, exit, elapsed, out.text(), err.text(), null);
   }
 

@@ -41,6 +41,29 @@ class PeerHttpTest {
   }
 
   @Test
+  void anUnresolvableNameReportedThroughTheAsyncClientIsStillSaidToBeOne() {
+    // sendAsync hands failures over wrapped in a CompletionException; the classification must
+    // look through it (a refusal message here was the bug).
+    URI target = URI.create("http://gpu-7.cluster.invalid:52415/v1/diagnostics/node");
+    ConnectException fromClient = new ConnectException();
+    fromClient.initCause(new java.nio.channels.UnresolvedAddressException());
+    java.util.concurrent.ScheduledThreadPoolExecutor timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1);
+    try {
+      PeerHttp http = new PeerHttp(java.net.http.HttpClient.newHttpClient(), timer, java.time.Duration.ofSeconds(2),
+          dev.skulk.diagnostics.time.Ticker.system());
+      java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(target).build();
+      assertThat(http.classify(new java.util.concurrent.CompletionException(fromClient), request).getMessage())
+          .isEqualTo("ConnectError: cannot resolve host 'gpu-7.cluster.invalid': Name or service not known"
+              + " ('http://gpu-7.cluster.invalid:52415')");
+      assertThat(http.classify(new java.util.concurrent.CompletionException(
+              new java.net.http.HttpConnectTimeoutException("HTTP connect timed out")), request).getMessage())
+          .isEqualTo("ConnectTimeout: connecting to 'http://gpu-7.cluster.invalid:52415' timed out after 2.0s");
+    } finally {
+      timer.shutdownNow();
+    }
+  }
+
+  @Test
   void errorDetailIsDetailThenErrorMessage() {
     assertThat(PlainJson.errorDetail(bytes("{\"detail\":\"nope\"}"))).isEqualTo("nope");
     assertThat(PlainJson.errorDetail(bytes("{\"detail\":[{\"msg\":\"x\"}],\"error\":{\"message\":\"m\"}}"))).isEqualTo("m");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skulk.diagnostics.cluster.CommandRunner;
 import dev.skulk.diagnostics.cluster.ProcessSampler;
+import dev.skulk.diagnostics.json.PythonFloats;
 import dev.skulk.diagnostics.model.DiagnosticProcessSample;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ class ProcessSamplersTest {
 
     @Override
     public DiagnosticProcessSample run(String name, List<String> command, Duration timeout) {
-      calls.add(name + " " + String.join(" ", command) + " @" + PythonRepr.repr(timeout.toMillis() / 1000.0));
+      calls.add(name + " " + String.join(" ", command) + " @" + PythonFloats.pythonRepr(timeout.toMillis() / 1000.0));
       return new DiagnosticProcessSample(name, command, true, 0, 0.0, "", "", null);
     }
 
