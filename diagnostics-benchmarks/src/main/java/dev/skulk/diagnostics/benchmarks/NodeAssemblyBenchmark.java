@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -24,6 +25,11 @@ import org.openjdk.jmh.annotations.TearDown;
  * by a long-lived (warm) assembler, as a host that serves {@code /v1/diagnostics/node} does per
  * poll. Compare with the Python node-diagnostics baseline in {@code ../shared/bench}.
  *
+ * <p>{@code collectors=all} is the full default set; {@code collectors=noProcesses} the same set
+ * with {@code oshi-processes} disabled, to show what the other collectors, the assembly and the
+ * serialization cost together apart from the process table (measured on its own by {@code
+ * ProcessCollectorBenchmark}).
+ *
  * <p>{@link #main} prints the per-collector breakdown from the assembly report (median over many
  * warm assemblies), which a JMH figure alone cannot show.
  */
@@ -32,19 +38,25 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class NodeAssemblyBenchmark {
 
+  @Param({"all", "noProcesses"})
+  public String collectors;
+
   private DiagnosticsAssembler assembler;
   private final DiagnosticsJson json = DiagnosticsJson.strict();
 
-  static DiagnosticsAssembler defaultAssembler() {
-    return DiagnosticsAssembler.builder()
+  static DiagnosticsAssembler defaultAssembler(boolean withProcesses) {
+    DiagnosticsAssembler.Builder builder = DiagnosticsAssembler.builder()
         .nodeId("12D3KooWBenchmarkNode")
-        .discoverCollectors(NodeAssemblyBenchmark.class.getClassLoader())
-        .build();
+        .discoverCollectors(NodeAssemblyBenchmark.class.getClassLoader());
+    if (!withProcesses) {
+      builder.disable("oshi-processes");
+    }
+    return builder.build();
   }
 
   @Setup
   public void setUp() {
-    assembler = defaultAssembler();
+    assembler = defaultAssembler(!"noProcesses".equals(collectors));
     assembler.assembleNode();
   }
 
@@ -61,12 +73,14 @@ public class NodeAssemblyBenchmark {
 
   /**
    * Prints the median duration of each collector over {@code args[0]} (default 500) warm
-   * assemblies, after as many untimed ones, and the median of the whole assembly and of writing it.
+   * assemblies, after as many untimed ones, and the median of the whole assembly and of writing it;
+   * {@code args[1]} {@code noProcesses} leaves the process collector out.
    */
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+    boolean withProcesses = !(args.length > 1 && args[1].equals("noProcesses"));
     DiagnosticsJson json = DiagnosticsJson.strict();
-    try (DiagnosticsAssembler assembler = defaultAssembler()) {
+    try (DiagnosticsAssembler assembler = defaultAssembler(withProcesses)) {
       for (int i = 0; i < n; i++) {
         json.write(assembler.assembleNode());
       }

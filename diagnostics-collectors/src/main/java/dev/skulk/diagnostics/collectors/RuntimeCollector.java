@@ -8,6 +8,7 @@ import dev.skulk.diagnostics.spi.CollectContext;
 import dev.skulk.diagnostics.spi.Collector;
 import dev.skulk.diagnostics.spi.HostFacts;
 import dev.skulk.diagnostics.spi.Slot;
+import dev.skulk.diagnostics.time.Ticker;
 import dev.skulk.diagnostics.state.ClusterStateView;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -28,8 +29,12 @@ import org.jspecify.annotations.Nullable;
  * secret query values ({@link CommandLineRedactor#redactUrl}). No other environment variable is
  * read, and none is reported.
  *
- * <p>Platforms: all. Thread-safe. Cost: one small {@code /proc} read and a {@code stat} on Linux;
- * elsewhere possibly one {@code uname -n} run.
+ * <p>The host name changes rarely and costs a file read (tens of microseconds through the JDK),
+ * so it is read at most once per {@link CollectorSupport#STATIC_FACT_TTL} (10 s): a renamed host
+ * shows within that time.
+ *
+ * <p>Platforms: all. Thread-safe. Cost: a {@code stat} of the config file; once per 10 s one small
+ * {@code /proc} read on Linux, elsewhere possibly one {@code uname -n} run.
  */
 public final class RuntimeCollector implements Collector<NodeRuntimeDiagnostics> {
 
@@ -39,6 +44,7 @@ public final class RuntimeCollector implements Collector<NodeRuntimeDiagnostics>
   private static final Set<String> TRUE_VALUES = Set.of("1", "true", "True");
 
   private final HostEnvironment host;
+  private final Expiring<String> hostname;
 
   /** A collector for this process. */
   public RuntimeCollector() {
@@ -46,7 +52,12 @@ public final class RuntimeCollector implements Collector<NodeRuntimeDiagnostics>
   }
 
   RuntimeCollector(HostEnvironment host) {
+    this(host, Ticker.system());
+  }
+
+  RuntimeCollector(HostEnvironment host, Ticker ticker) {
     this.host = host;
+    this.hostname = new Expiring<>(ticker, CollectorSupport.STATIC_FACT_TTL);
   }
 
   @Override
@@ -70,7 +81,7 @@ public final class RuntimeCollector implements Collector<NodeRuntimeDiagnostics>
     String unbuffered = host.env().apply("PYTHONUNBUFFERED");
     return new NodeRuntimeDiagnosticsBuilder()
         .nodeId(nodeId)
-        .hostname(host.hostname())
+        .hostname(hostname.get(host::hostname))
         .friendlyName(identity == null ? null : identity.friendlyName())
         .isMaster(nodeId.equals(master))
         .masterNodeId(master)

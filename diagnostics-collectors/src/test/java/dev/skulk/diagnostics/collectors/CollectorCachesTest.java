@@ -201,6 +201,22 @@ class CollectorCachesTest {
     assertThat(collector.collect(TestCollectContext.create())).isNotNull();
   }
 
+  @Test
+  void hostNameIsReadOncePerTtl(@TempDir Path root) throws IOException {
+    Path file = Files.createDirectories(root.resolve("proc/sys/kernel")).resolve("hostname");
+    Files.writeString(file, "kite-03\n");
+    RuntimeCollector collector = new RuntimeCollector(
+        new HostEnvironment(OsFamily.LINUX, name -> null, root, new FakeRunner(), root.toString()), ticker);
+
+    assertThat(collector.collect(TestCollectContext.create()).hostname()).isEqualTo("kite-03");
+    Files.writeString(file, "kite-04\n");
+    ticker.advance(JUST_UNDER_FACT);
+    assertThat(collector.collect(TestCollectContext.create()).hostname()).as("hit").isEqualTo("kite-03");
+    ticker.advance(Duration.ofNanos(1));
+    assertThat(collector.collect(TestCollectContext.create()).hostname()).as("expired: read again")
+        .isEqualTo("kite-04");
+  }
+
   private static List<String> addresses(NodeNetworkInfo network) {
     return network.interfaces().stream().map(NetworkInterfaceInfo::ipAddress).toList();
   }
