@@ -11,14 +11,16 @@ java=${2:-java}
 jar=diagnostics-benchmarks/target/benchmarks.jar
 mkdir -p "$out"
 # pydantic lives in the default python3, psutil in Debian's dist-packages (apt-get install python3-psutil).
-pyenv_path=/usr/lib/python3/dist-packages
+debian_packages=/usr/lib/python3/dist-packages
 bench=../shared/bench
 [ -d "$bench" ] || bench=/work/shared/bench
 
 python_baselines() {
   local tag=$1
-  PYTHONPATH=$pyenv_path python3 diagnostics-benchmarks/python/py_node_diagnostics.py \
+  PYTHONPATH=$debian_packages python3 diagnostics-benchmarks/python/py_node_diagnostics.py \
     --iterations 200 --warmups 20 >"$out/python-node-$tag.json" || echo "node baseline failed: $?" >"$out/python-node-$tag.json"
+  PYTHONPATH=$debian_packages python3 diagnostics-benchmarks/python/py_node_diagnostics.py --no-processes \
+    --iterations 1000 --warmups 50 >"$out/python-node-noprocesses-$tag.json" || echo "failed: $?" >"$out/python-node-noprocesses-$tag.json"
   /usr/bin/python3 "$bench/py_process_collect.py" --iterations 50 --children 8 \
     >"$out/python-process-$tag.json" || echo "process baseline failed: $?" >"$out/python-process-$tag.json"
 }

@@ -65,7 +65,7 @@ def gathered_state() -> dict:
     }
 
 
-def node_diagnostics(node_id: str, state: dict) -> str:
+def node_diagnostics(node_id: str, state: dict, with_processes: bool = True) -> str:
     vm = psutil.virtual_memory()
     sm = psutil.swap_memory()
     current = w.MemoryUsage(
@@ -80,7 +80,7 @@ def node_diagnostics(node_id: str, state: dict) -> str:
         python_unbuffered=os.environ.get("PYTHONUNBUFFERED") in ("1", "true", "True"),
         tracing_enabled=False, structured_logging_configured=False, logging_ingest_url=None)
     processes = []
-    for p in collect():
+    for p in collect() if with_processes else []:
         rss = p.pop("rss")
         processes.append(w.DiagnosticsProcess(
             pid=p["pid"], parent_pid=p["parentPid"], role=p["role"], command=p["command"],
@@ -102,6 +102,8 @@ def main() -> int:
     ap.add_argument("--iterations", type=int, default=200)
     ap.add_argument("--warmups", type=int, default=20)
     ap.add_argument("--children", type=int, default=0)
+    ap.add_argument("--no-processes", action="store_true",
+                    help="leave processes out (to compare with NodeAssemblyBenchmark collectors=noProcesses)")
     args = ap.parse_args()
     spawned = Spawned(300)
     try:
@@ -109,14 +111,14 @@ def main() -> int:
         time.sleep(0.2)
         state = gathered_state()
         for _ in range(args.warmups):
-            node_diagnostics("12D3KooWBenchmarkNode", state)
+            node_diagnostics("12D3KooWBenchmarkNode", state, not args.no_processes)
         times = []
         cpu = []
         size = 0
         for _ in range(args.iterations):
             t = time.perf_counter()
             c = time.process_time()
-            size = len(node_diagnostics("12D3KooWBenchmarkNode", state))
+            size = len(node_diagnostics("12D3KooWBenchmarkNode", state, not args.no_processes))
             cpu.append((time.process_time() - c) * 1e3)
             times.append((time.perf_counter() - t) * 1e3)
         times.sort()
@@ -124,6 +126,7 @@ def main() -> int:
             "bench": "py_node_diagnostics",
             "iterations": args.iterations,
             "children": args.children,
+            "processes": not args.no_processes,
             "processes_on_machine": len(psutil.pids()),
             "json_chars": size,
             "median_ms": round(statistics.median(times), 4),
