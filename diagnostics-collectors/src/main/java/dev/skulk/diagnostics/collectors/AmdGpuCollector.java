@@ -5,6 +5,7 @@ import dev.skulk.diagnostics.model.SystemPerformanceProfile;
 import dev.skulk.diagnostics.spi.CollectContext;
 import dev.skulk.diagnostics.spi.Collector;
 import dev.skulk.diagnostics.spi.Slot;
+import dev.skulk.diagnostics.time.Ticker;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Platforms: Linux with the amdgpu driver (available when a {@code card*}/{@code device} has
  * {@code gpu_busy_percent}). Priority 110: below NVML (130) and {@code nvidia-smi} (120), above
- * mactop (100) and the CPU fallback (0). Thread-safe. Cost: about ten small sysfs reads.
+ * mactop (100) and the CPU fallback (0). Thread-safe. Cost: about ten small sysfs reads. Whether
+ * there is such a device (a directory listing and a {@code stat} per card) is decided once and
+ * checked again only every {@link CollectorSupport#PROBE_TTL} (5 minutes).
  */
 public final class AmdGpuCollector implements Collector<SystemPerformanceProfile> {
 
@@ -25,6 +28,7 @@ public final class AmdGpuCollector implements Collector<SystemPerformanceProfile
 
   private final OsFamily os;
   private final Path drmRoot;
+  private final Expiring<Boolean> hasDevice;
 
   /** A collector for this machine. */
   public AmdGpuCollector() {
@@ -32,8 +36,13 @@ public final class AmdGpuCollector implements Collector<SystemPerformanceProfile
   }
 
   AmdGpuCollector(OsFamily os, Path drmRoot) {
+    this(os, drmRoot, Ticker.system());
+  }
+
+  AmdGpuCollector(OsFamily os, Path drmRoot, Ticker ticker) {
     this.os = os;
     this.drmRoot = drmRoot;
+    this.hasDevice = new Expiring<>(ticker, CollectorSupport.PROBE_TTL);
   }
 
   @Override
@@ -53,7 +62,7 @@ public final class AmdGpuCollector implements Collector<SystemPerformanceProfile
 
   @Override
   public boolean isAvailable() {
-    return os == OsFamily.LINUX && AmdGpuReader.findDevice(drmRoot) != null;
+    return os == OsFamily.LINUX && hasDevice.get(() -> AmdGpuReader.findDevice(drmRoot) != null);
   }
 
   @Override

@@ -12,6 +12,21 @@ import org.jspecify.annotations.Nullable;
 /** Small helpers shared by the collectors. */
 final class CollectorSupport {
 
+  /**
+   * How long a fact that changes rarely (interface names, types and addresses; which volume holds
+   * a directory) is served from memory before it is read again: a host polling every second reads
+   * it once per ten polls, and a change shows within ten seconds.
+   */
+  static final Duration STATIC_FACT_TTL = Duration.ofSeconds(10);
+
+  /**
+   * How long an availability probe's answer (is {@code nvidia-smi} or {@code mactop} on the {@code
+   * PATH}, is there an amdgpu device, did NVML or mlx-c load) is kept before it is checked again: a
+   * tool installed while the host runs is found within five minutes, and a missing one costs one
+   * probe per five minutes instead of one per poll.
+   */
+  static final Duration PROBE_TTL = Duration.ofMinutes(5);
+
   /** The least time a tool is given, even when the budget is nearly spent. */
   private static final Duration MIN_TOOL_TIME = Duration.ofMillis(50);
 

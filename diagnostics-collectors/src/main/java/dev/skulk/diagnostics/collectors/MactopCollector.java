@@ -5,6 +5,7 @@ import dev.skulk.diagnostics.model.SystemPerformanceProfile;
 import dev.skulk.diagnostics.spi.CollectContext;
 import dev.skulk.diagnostics.spi.Collector;
 import dev.skulk.diagnostics.spi.Slot;
+import dev.skulk.diagnostics.time.Ticker;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Platforms: macOS with {@code mactop} on the {@code PATH}. Priority 100. Thread-safe. Cost: one
  * mactop process for as long as it takes to write its first sample (its sampling interval, about a
- * second by default), bounded by the collector's budget.
+ * second by default), bounded by the collector's budget. Whether {@code mactop} is on the {@code
+ * PATH} is decided once and checked again only every {@link CollectorSupport#PROBE_TTL} (5
+ * minutes).
  */
 public final class MactopCollector implements Collector<SystemPerformanceProfile> {
 
@@ -33,6 +36,7 @@ public final class MactopCollector implements Collector<SystemPerformanceProfile
   private final OsFamily os;
   private final CommandRunner runner;
   private final Supplier<Boolean> toolPresent;
+  private final Expiring<Boolean> present;
 
   /** A collector for this machine. */
   public MactopCollector() {
@@ -43,9 +47,14 @@ public final class MactopCollector implements Collector<SystemPerformanceProfile
   }
 
   MactopCollector(OsFamily os, CommandRunner runner, Supplier<Boolean> toolPresent) {
+    this(os, runner, toolPresent, Ticker.system());
+  }
+
+  MactopCollector(OsFamily os, CommandRunner runner, Supplier<Boolean> toolPresent, Ticker ticker) {
     this.os = os;
     this.runner = runner;
     this.toolPresent = toolPresent;
+    this.present = new Expiring<>(ticker, CollectorSupport.PROBE_TTL);
   }
 
   @Override
@@ -65,7 +74,7 @@ public final class MactopCollector implements Collector<SystemPerformanceProfile
 
   @Override
   public boolean isAvailable() {
-    return os == OsFamily.MACOS && toolPresent.get();
+    return os == OsFamily.MACOS && present.get(toolPresent::get);
   }
 
   @Override

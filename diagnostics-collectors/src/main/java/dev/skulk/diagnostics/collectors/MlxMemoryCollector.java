@@ -10,6 +10,7 @@ import dev.skulk.diagnostics.model.Timestamps;
 import dev.skulk.diagnostics.spi.CollectContext;
 import dev.skulk.diagnostics.spi.Collector;
 import dev.skulk.diagnostics.spi.Slot;
+import dev.skulk.diagnostics.time.Ticker;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * path is set or the library does not load.
  *
  * <p>Platforms: wherever mlx-c builds (macOS on Apple silicon; Linux with the CPU or CUDA
- * backend). Thread-safe. Cost: three native calls; the library is loaded once per path.
+ * backend). Thread-safe. Cost: three native calls; the library is loaded once per path. With no
+ * path set, unavailability costs nothing; a path whose library does not load is tried again only
+ * after {@link CollectorSupport#PROBE_TTL} (5 minutes), not on every poll.
  */
 public final class MlxMemoryCollector implements Collector<MlxMemorySnapshot> {
 
@@ -48,10 +51,11 @@ public final class MlxMemoryCollector implements Collector<MlxMemorySnapshot> {
 
   private record Binding(Function active, Function cache, Function peak) {}
 
-  /** A library path's binding, or why it could not be made. */
-  private record Loaded(@Nullable Binding binding, @Nullable Throwable failure) {}
+  /** A library path's binding, or why it could not be made, and when it was tried. */
+  private record Loaded(@Nullable Binding binding, @Nullable Throwable failure, long triedAt) {}
 
   private final @Nullable String configuredPath;
+  private final Ticker ticker;
   private final Map<String, Loaded> bindings = new ConcurrentHashMap<>();
 
   /** A collector that loads the library named by {@value #LIBRARY_ENV} (or by host facts). */
@@ -65,7 +69,12 @@ public final class MlxMemoryCollector implements Collector<MlxMemorySnapshot> {
   }
 
   MlxMemoryCollector(@Nullable String configuredPath) {
+    this(configuredPath, Ticker.system());
+  }
+
+  MlxMemoryCollector(@Nullable String configuredPath, Ticker ticker) {
     this.configuredPath = configuredPath == null || configuredPath.isBlank() ? null : configuredPath;
+    this.ticker = ticker;
   }
 
   @Override
@@ -123,12 +132,20 @@ public final class MlxMemoryCollector implements Collector<MlxMemorySnapshot> {
         .build();
   }
 
-  /** The binding for a library path (memoized), or the failure to load it. */
+  /** The binding for a library path (memoized; a failure until the probe ttl), or the failure. */
   private Loaded bind(String path) {
-    return bindings.computeIfAbsent(path, MlxMemoryCollector::load);
+    Loaded loaded = bindings.computeIfAbsent(path, this::load);
+    if (loaded.binding() == null && ticker.read() - loaded.triedAt() >= CollectorSupport.PROBE_TTL.toNanos()) {
+      loaded = bindings.compute(path, (p, old) ->
+          old != null && (old.binding() != null || ticker.read() - old.triedAt() < CollectorSupport.PROBE_TTL.toNanos())
+              ? old
+              : load(p));
+    }
+    return loaded;
   }
 
-  private static Loaded load(String path) {
+  private Loaded load(String path) {
+    long now = ticker.read();
     try {
       NativeLibrary library = NativeLibrary.getInstance(path);
       return new Loaded(
@@ -136,10 +153,11 @@ public final class MlxMemoryCollector implements Collector<MlxMemorySnapshot> {
               library.getFunction("mlx_get_active_memory"),
               library.getFunction("mlx_get_cache_memory"),
               library.getFunction("mlx_get_peak_memory")),
-          null);
+          null,
+          now);
     } catch (RuntimeException | LinkageError e) {
       LOG.debug("mlx-c not loadable from {}: {}", path, e.toString());
-      return new Loaded(null, e);
+      return new Loaded(null, e, now);
     }
   }
 

@@ -9,6 +9,7 @@ import dev.skulk.diagnostics.model.NodeNetworkInfoBuilder;
 import dev.skulk.diagnostics.spi.CollectContext;
 import dev.skulk.diagnostics.spi.Collector;
 import dev.skulk.diagnostics.spi.Slot;
+import dev.skulk.diagnostics.time.Ticker;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -37,9 +38,14 @@ import org.slf4j.LoggerFactory;
  * NetworksetupParser}), {@code unknown} for every interface when that tool fails; on Windows
  * {@code unknown}.
  *
- * <p>Platforms: Linux, macOS, Windows. Thread-safe. Cost: OSHI enumerates the interfaces (a few
- * sysfs reads each); on Linux a handful of {@code stat}s per interface; on macOS one {@code
- * networksetup} run (tens of milliseconds).
+ * <p>Interface names, types and addresses change rarely, so the list is read at most once per
+ * {@link CollectorSupport#STATIC_FACT_TTL} (10 s) and served from memory in between: a new or
+ * re-addressed interface shows within that time. A failed read is not cached.
+ *
+ * <p>Platforms: Linux, macOS, Windows. Thread-safe. Cost: a cache hit is a few nanoseconds; a
+ * read (once per 10 s) is OSHI enumerating the interfaces (a few sysfs reads each, about a
+ * millisecond on Linux) plus, on Linux, a handful of {@code stat}s per interface, or on macOS one
+ * {@code networksetup} run (tens of milliseconds).
  */
 public final class NetworkCollector implements Collector<NodeNetworkInfo> {
 
@@ -63,6 +69,7 @@ public final class NetworkCollector implements Collector<NodeNetworkInfo> {
   private final Path sysClassNet;
   private final CommandRunner runner;
   private final AtomicBoolean warnedNetworksetup = new AtomicBoolean();
+  private final Expiring<NodeNetworkInfo> cached;
 
   /** A collector for this machine. */
   public NetworkCollector() {
@@ -71,10 +78,16 @@ public final class NetworkCollector implements Collector<NodeNetworkInfo> {
 
   NetworkCollector(
       OsFamily os, @org.jspecify.annotations.Nullable NicSource nics, Path sysClassNet, CommandRunner runner) {
+    this(os, nics, sysClassNet, runner, Ticker.system());
+  }
+
+  NetworkCollector(OsFamily os, @org.jspecify.annotations.Nullable NicSource nics, Path sysClassNet,
+      CommandRunner runner, Ticker ticker) {
     this.os = os;
     this.nics = nics != null ? nics : new OshiNics();
     this.sysClassNet = sysClassNet;
     this.runner = runner;
+    this.cached = new Expiring<>(ticker, CollectorSupport.STATIC_FACT_TTL);
   }
 
   @Override
@@ -94,6 +107,11 @@ public final class NetworkCollector implements Collector<NodeNetworkInfo> {
 
   @Override
   public NodeNetworkInfo collect(CollectContext context) throws Exception {
+    return cached.get(() -> read(context));
+  }
+
+  /** Enumerates and types the interfaces now. */
+  private NodeNetworkInfo read(CollectContext context) throws Exception {
     List<Nic> interfaces = new ArrayList<>(nics.interfaces());
     interfaces.sort(Comparator.comparingInt(Nic::index).thenComparing(Nic::name));
     Function<String, InterfaceType> types = typeResolver(context);

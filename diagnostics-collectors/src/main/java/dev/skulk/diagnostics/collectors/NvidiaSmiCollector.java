@@ -7,6 +7,7 @@ import dev.skulk.diagnostics.model.SystemPerformanceProfile;
 import dev.skulk.diagnostics.spi.CollectContext;
 import dev.skulk.diagnostics.spi.Collector;
 import dev.skulk.diagnostics.spi.Slot;
+import dev.skulk.diagnostics.time.Ticker;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -24,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Platforms: Linux and Windows with {@code nvidia-smi} on the {@code PATH}. Priority 120.
  * Thread-safe. Cost: one {@code nvidia-smi} run, typically 20 to 100 ms (it initialises NVML).
+ * Whether the tool is on the {@code PATH} (a {@code stat} per {@code PATH} entry) is decided once
+ * and checked again only every {@link CollectorSupport#PROBE_TTL} (5 minutes), so a machine
+ * without it pays nothing per poll.
  */
 public final class NvidiaSmiCollector implements Collector<SystemPerformanceProfile> {
 
@@ -37,6 +41,7 @@ public final class NvidiaSmiCollector implements Collector<SystemPerformanceProf
   private final OsFamily os;
   private final CommandRunner runner;
   private final Supplier<Boolean> toolPresent;
+  private final Expiring<Boolean> present;
 
   /** A collector for this machine. */
   public NvidiaSmiCollector() {
@@ -47,9 +52,14 @@ public final class NvidiaSmiCollector implements Collector<SystemPerformanceProf
   }
 
   NvidiaSmiCollector(OsFamily os, CommandRunner runner, Supplier<Boolean> toolPresent) {
+    this(os, runner, toolPresent, Ticker.system());
+  }
+
+  NvidiaSmiCollector(OsFamily os, CommandRunner runner, Supplier<Boolean> toolPresent, Ticker ticker) {
     this.os = os;
     this.runner = runner;
     this.toolPresent = toolPresent;
+    this.present = new Expiring<>(ticker, CollectorSupport.PROBE_TTL);
   }
 
   private static String executable(OsFamily os) {
@@ -73,7 +83,7 @@ public final class NvidiaSmiCollector implements Collector<SystemPerformanceProf
 
   @Override
   public boolean isAvailable() {
-    return (os == OsFamily.LINUX || os == OsFamily.WINDOWS) && toolPresent.get();
+    return (os == OsFamily.LINUX || os == OsFamily.WINDOWS) && present.get(toolPresent::get);
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.skulk.diagnostics.model.SystemPerformanceProfile;
 import dev.skulk.diagnostics.spi.CollectContext;
 import dev.skulk.diagnostics.spi.Collector;
 import dev.skulk.diagnostics.spi.Slot;
+import dev.skulk.diagnostics.time.Ticker;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * GPUs', CPU figures 0.0.
  *
  * <p>Platforms: Linux and Windows with the NVIDIA driver. Unavailable when the library does not
- * load, NVML does not initialise, or it sees no GPU (checked once, then remembered). Priority 130,
+ * load, NVML does not initialise, or it sees no GPU. A library that loaded stays loaded; one that
+ * did not load is tried again only after {@link CollectorSupport#PROBE_TTL} (5 minutes), so a
+ * machine without NVIDIA pays one failed load per five minutes, not one per poll. Priority 130,
  * the highest of the system-profile collectors. Thread-safe. Cost: about 7 NVML calls per GPU,
  * well under a millisecond each on a local GPU.
  */
@@ -40,9 +43,10 @@ public final class NvmlAcceleratorCollector implements Collector<SystemPerforman
 
   private final OsFamily os;
   private final @Nullable String libraryPath;
+  private final Ticker ticker;
   private volatile @Nullable Opened opened;
 
-  private record Opened(@Nullable NvmlLibrary nvml, @Nullable Throwable failure) {}
+  private record Opened(@Nullable NvmlLibrary nvml, @Nullable Throwable failure, long triedAt) {}
 
   /** A collector for this machine (the library from the system's search path). */
   public NvmlAcceleratorCollector() {
@@ -50,8 +54,13 @@ public final class NvmlAcceleratorCollector implements Collector<SystemPerforman
   }
 
   NvmlAcceleratorCollector(OsFamily os, @Nullable String libraryPath) {
+    this(os, libraryPath, Ticker.system());
+  }
+
+  NvmlAcceleratorCollector(OsFamily os, @Nullable String libraryPath, Ticker ticker) {
     this.os = os;
     this.libraryPath = libraryPath;
+    this.ticker = ticker;
   }
 
   @Override
@@ -104,10 +113,10 @@ public final class NvmlAcceleratorCollector implements Collector<SystemPerforman
 
   private Opened open() {
     Opened state = opened;
-    if (state == null) {
+    if (state == null || retryDue(state)) {
       synchronized (this) {
         state = opened;
-        if (state == null) {
+        if (state == null || retryDue(state)) {
           state = tryOpen();
           opened = state;
         }
@@ -116,12 +125,18 @@ public final class NvmlAcceleratorCollector implements Collector<SystemPerforman
     return state;
   }
 
+  /** A failed load is tried again once its answer is older than the probe ttl. */
+  private boolean retryDue(Opened state) {
+    return state.nvml() == null && ticker.read() - state.triedAt() >= CollectorSupport.PROBE_TTL.toNanos();
+  }
+
   private Opened tryOpen() {
+    long now = ticker.read();
     try {
-      return new Opened(NvmlLibrary.open(libraryPath, os), null);
+      return new Opened(NvmlLibrary.open(libraryPath, os), null, now);
     } catch (RuntimeException | LinkageError e) {
       LOG.debug("NVML unavailable: {}", e.toString());
-      return new Opened(null, e);
+      return new Opened(null, e, now);
     }
   }
 }

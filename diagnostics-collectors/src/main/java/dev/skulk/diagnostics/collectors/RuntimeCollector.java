@@ -6,6 +6,7 @@ import dev.skulk.diagnostics.spi.CollectContext;
 import dev.skulk.diagnostics.spi.Collector;
 import dev.skulk.diagnostics.spi.HostFacts;
 import dev.skulk.diagnostics.spi.Slot;
+import dev.skulk.diagnostics.time.Ticker;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -20,8 +21,12 @@ import org.jspecify.annotations.Nullable;
  * variable is read) and, when the host facts give no version, this jar's {@code
  * Implementation-Version}, else {@code unknown}.
  *
- * <p>Platforms: all. Thread-safe. Cost: one small {@code /proc} read and a {@code stat} on Linux;
- * elsewhere possibly one {@code uname -n} run.
+ * <p>The host name changes rarely and costs a file read (tens of microseconds through the JDK),
+ * so it is read at most once per {@link CollectorSupport#STATIC_FACT_TTL} (10 s): a renamed host
+ * shows within that time.
+ *
+ * <p>Platforms: all. Thread-safe. Cost: a {@code stat} of the config file; once per 10 s one small
+ * {@code /proc} read on Linux, elsewhere possibly one {@code uname -n} run.
  */
 public final class RuntimeCollector implements Collector<NodeRuntimeDiagnostics> {
 
@@ -29,6 +34,7 @@ public final class RuntimeCollector implements Collector<NodeRuntimeDiagnostics>
   public static final String NAME = "runtime";
 
   private final HostEnvironment host;
+  private final Expiring<String> hostname;
 
   /** A collector for this process. */
   public RuntimeCollector() {
@@ -36,7 +42,12 @@ public final class RuntimeCollector implements Collector<NodeRuntimeDiagnostics>
   }
 
   RuntimeCollector(HostEnvironment host) {
+    this(host, Ticker.system());
+  }
+
+  RuntimeCollector(HostEnvironment host, Ticker ticker) {
     this.host = host;
+    this.hostname = new Expiring<>(ticker, CollectorSupport.STATIC_FACT_TTL);
   }
 
   @Override
@@ -55,7 +66,7 @@ public final class RuntimeCollector implements Collector<NodeRuntimeDiagnostics>
     // The one runtime-section builder, shared with the assembler's own (issue 9): only the host
     // facts below are this collector's.
     return RuntimeSection.build(context.nodeId(), context.state(), facts, null,
-        new RuntimeSection.Host(host.hostname(), host.cwd(), exists(host.cwd(), facts.configPath()), host.env(),
+        new RuntimeSection.Host(hostname.get(host::hostname), host.cwd(), exists(host.cwd(), facts.configPath()), host.env(),
             SkulkVersion.version(facts)));
   }
 
