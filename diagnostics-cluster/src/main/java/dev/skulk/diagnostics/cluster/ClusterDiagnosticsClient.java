@@ -226,7 +226,8 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
     nodes.add(awaitLocal(local, deadlineNanos, deadline));
     for (Map.Entry<String, CompletableFuture<ClusterNodeDiagnostics>> entry : pending.entrySet()) {
       String nodeId = entry.getKey();
-      nodes.add(awaitPeer(nodeId, peers.get(nodeId), entry.getValue(), deadlineNanos, deadline));
+      nodes.add(awaitPeer(nodeId, Objects.requireNonNull(peers.get(nodeId), "every pending peer is listed"),
+          entry.getValue(), deadlineNanos, deadline));
     }
     String master = masterOrNull();
     // As upstream's get_cluster_diagnostics: master_node_id=str(self._master_node_id), which starts as
@@ -311,7 +312,8 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
       byte[] body = peerHttp.exchange(httpRequest, deadlineNanos, maxResponseBytes).body();
       return DiagnosticsJson.strict().read(body, DiagnosticCaptureResponse.class);
     } catch (PeerHttp.Failure f) {
-      throw new PeerRequestException(nodeId, f.getMessage(), f.status(), f.peerDetail());
+      throw new PeerRequestException(nodeId, Objects.requireNonNullElse(f.getMessage(), "peer request failed"), f.status(),
+          f.peerDetail());
     } catch (DiagnosticsFormatException e) {
       throw new PeerRequestException(nodeId, "ValidationError: " + e.path() + ": " + e.reason(), -1, null);
     }
@@ -483,7 +485,7 @@ public final class ClusterDiagnosticsClient implements AutoCloseable {
     CompletableFuture<ClusterNodeDiagnostics> entry = exchange.handleAsync((answer, error) -> {
       if (error != null) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        String message = cause instanceof PeerHttp.Failure ? cause.getMessage()
+        String message = cause instanceof PeerHttp.Failure ? Objects.requireNonNullElse(cause.getMessage(), "peer request failed")
             : "ReadError: " + cause.getClass().getSimpleName() + ": " + cause.getMessage();
         // The failure is the entry's error, reported to the caller; no log line above DEBUG.
         LOG.debug("Peer {} failed: {}", nodeId, message);

@@ -160,7 +160,7 @@ public final class DiagnosticsRouter {
     try {
       reply = route(request);
     } catch (HttpError e) {
-      reply = Reply.error(e.status, e.getMessage(), e.allow);
+      reply = Reply.error(e.status, messageOf(e), e.allow);
     } catch (RuntimeException | LinkageError | AssertionError e) {
       String message = e.getClass().getSimpleName() + ": " + e.getMessage();
       LOG.warn("route-failed:" + routeName(request.rawPath()) + ":" + e.getClass().getName(),
@@ -344,9 +344,10 @@ public final class DiagnosticsRouter {
       int status = e.peerStatus();
       // The peer's own answer to a bad, busy or unmatched capture is passed on as it is.
       if (status == 400 || status == 404 || status == 413 || status == 429) {
-        throw new HttpError(status, e.peerDetail() != null ? e.peerDetail() : e.getMessage());
+        String detail = e.peerDetail();
+        throw new HttpError(status, detail != null ? detail : messageOf(e));
       }
-      throw new HttpError(502, e.getMessage());
+      throw new HttpError(502, messageOf(e));
     }
   }
 
@@ -359,9 +360,9 @@ public final class DiagnosticsRouter {
     try {
       response = captures.capture(request);
     } catch (CaptureBusyException e) {
-      throw new HttpError(429, e.getMessage());
+      throw new HttpError(429, messageOf(e));
     } catch (NoMatchingRunnerException e) {
-      throw new HttpError(404, e.getMessage());
+      throw new HttpError(404, messageOf(e));
     }
     requireThisNode("capture", response.nodeId());
     return response;
@@ -371,7 +372,7 @@ public final class DiagnosticsRouter {
     try {
       CaptureService.validate(request);
     } catch (InvalidCaptureRequestException e) {
-      throw new HttpError(400, e.getMessage());
+      throw new HttpError(400, messageOf(e));
     }
   }
 
@@ -692,5 +693,11 @@ public final class DiagnosticsRouter {
       }
       return new DiagnosticsRouter(this);
     }
+  }
+
+  /** An exception's message; our own exceptions always carry one, the class name stands in otherwise. */
+  private static String messageOf(Throwable e) {
+    String message = e.getMessage();
+    return message != null ? message : e.getClass().getSimpleName();
   }
 }

@@ -411,7 +411,7 @@ public final class DiagnosticsServer implements AutoCloseable {
       try {
         complete = parser.feed(buffer);
       } catch (RequestParser.Refusal refusal) {
-        refuse(connection, refusal.status, refusal.getMessage(), true);
+        refuse(connection, refusal.status, String.valueOf(refusal.getMessage()), true);
         return;
       }
       int grown = parser.bodyBytes() - before;
