@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ValidateCommand.class,
       NormalizeCommand.class,
+      TriageCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SkulkDiag {

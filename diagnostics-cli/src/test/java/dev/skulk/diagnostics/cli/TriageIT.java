@@ -1,0 +1,90 @@
+package dev.skulk.diagnostics.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.skulk.diagnostics.model.Timestamps;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code skulk-diag triage http://...}: the cluster view fetched from a node on loopback. */
+class TriageIT {
+
+  private HttpServer server;
+  private final AtomicReference<String> body = new AtomicReference<>("{}");
+  private final AtomicReference<String> path = new AtomicReference<>();
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      path.set(exchange.getRequestURI().getPath());
+      byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(path.get().equals("/v1/diagnostics/cluster") ? 200 : 404, bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    });
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  @Test
+  void fetchesTheClusterViewAndTriagesIt() throws IOException {
+    // The fixture was stamped on 2026-11-27; served today, the serving node's clock looks days
+    // behind this machine's, which is exactly what triage must say about a live answer.
+    body.set(Files.readString(TriageCommandTest.fixture("python-cluster-unreachable-peer.json")));
+
+    CliRun run = CliRun.of("triage", url());
+
+    assertThat(path.get()).isEqualTo("/v1/diagnostics/cluster");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+    assertThat(run.out()).contains("  CRITICAL  rank-disagreement  node 12D3KooW…AAAA  runner runner-0…5d1e"
+        + "  supervisorRunners[0].phase = decode_barrier");
+    assertThat(run.out()).contains("  WARNING   clock-offset  node 12D3KooW…AAAA  generatedAt = 2026-11-27T03:13:13.500000+00:00");
+    assertThat(run.out()).contains("before this machine asked for it");
+  }
+
+  @Test
+  void aNodeWhoseClockAgreesGetsNoClockFinding() throws IOException {
+    // The healthy fixture with every timestamp moved by the same amount, so that it was made now.
+    Duration shift = Duration.between(Instant.parse("2026-11-27T03:13:13.500Z"), Instant.now());
+    Matcher stamp = Pattern.compile("2026-11-27T[0-9:.]+\\+00:00")
+        .matcher(Files.readString(TriageCommandTest.fixture("node-healthy.json")));
+    body.set(stamp.replaceAll(m -> Timestamps.format(Timestamps.parse(m.group()).plus(shift))));
+
+    CliRun run = CliRun.of("triage", url() + "/");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out().lines()).contains("Findings: none");
+  }
+
+  @Test
+  void aNodeThatCannotBeReadExitsOneWithOneLine() {
+    CliRun run = CliRun.of("triage", url() + "/elsewhere");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().strip()).isEqualTo("cannot read " + url() + "/elsewhere/v1/diagnostics/cluster: HTTP 404");
+  }
+}
