@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       NormalizeCommand.class,
       TriageCommand.class,
+      SchemaCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SkulkDiag {
