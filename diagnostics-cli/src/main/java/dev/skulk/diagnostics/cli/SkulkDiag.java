@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       NormalizeCommand.class,
       TriageCommand.class,
       SchemaCommand.class,
+      DiffCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SkulkDiag {

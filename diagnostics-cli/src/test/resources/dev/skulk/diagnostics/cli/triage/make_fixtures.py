@@ -58,11 +58,16 @@ def task(task_id, runner, status="Running"):
 
 def runner(node, runner_id, rank, world, start, end, pid, alive, status, phase, seconds_in_phase, *,
            exit_code=None, last_progress=None, active_task=None, in_progress=(), completed=0, entries=(),
-           instance=INSTANCE, seconds_in_status=600.0):
+           instance=INSTANCE, seconds_in_status=600.0, now=None):
+    now = T0 if now is None else now
+
+    def at(seconds_before):
+        return (now - timedelta(seconds=seconds_before)).isoformat()
+
     return {"runnerId": runner_id, "instanceId": instance, "nodeId": node, "modelId": MODEL, "deviceRank": rank,
             "worldSize": world, "startLayer": start, "endLayer": end, "nLayers": 80, "pid": pid,
-            "processAlive": alive, "exitCode": exit_code, "statusKind": status, "statusSince": ts(seconds_in_status),
-            "secondsInStatus": seconds_in_status, "phase": phase, "phaseStartedAt": ts(seconds_in_phase),
+            "processAlive": alive, "exitCode": exit_code, "statusKind": status, "statusSince": at(seconds_in_status),
+            "secondsInStatus": seconds_in_status, "phase": phase, "phaseStartedAt": at(seconds_in_phase),
             "secondsInPhase": seconds_in_phase, "lastProgressAt": last_progress, "activeTaskId": active_task,
             "activeCommandId": None if active_task is None else "cmd-" + active_task, "phaseDetail": None,
             "lastMlxMemory": None, "flightRecorder": list(entries), "pendingTaskIds": [],
@@ -80,6 +85,12 @@ def placement(master, local, nodes, runners, warnings=()):
     return {"instanceId": INSTANCE, "modelId": MODEL, "masterNodeId": master, "masterIsPlacementNode": master in nodes,
             "localNodeIsPlacementNode": local in nodes, "placementNodeIds": nodes, "runners": runners,
             "warnings": list(warnings)}
+
+
+def process(pid, parent, role, command):
+    return {"pid": pid, "parentPid": parent, "role": role, "command": command, "status": "running",
+            "cpuPercent": 1.5, "memoryPercent": 0.5, "rss": mem(512 * 1024 * 1024), "elapsedSeconds": 3600.0,
+            "isChildOfSkulk": True}
 
 
 def node(generated_at, node_id, name, master, res, runners=(), placements=(), warnings=(), processes=()):
@@ -200,3 +211,55 @@ write("node-healthy.json", node(ts(0), STUDIO, "studio", STUDIO, resources(HEALT
                                 placements=[placement(STUDIO, STUDIO, [STUDIO], [
                                     placement_runner(STUDIO, r0, 0, 2, 0, 40, STUDIO, STUDIO, tasks=[t]),
                                     placement_runner(STUDIO, r1, 1, 2, 40, 80, STUDIO, STUDIO, tasks=[t])])]))
+
+
+# The same cluster 12.5 s later, for diff: rank 0 has not moved (wedged), rank 1 streamed 40 more
+# tokens and finished a task, the offline node answers again, a resource tracker was replaced, kite's
+# RAM shrank and a warning moved from kite to studio.
+T1 = T0 + timedelta(seconds=12.5)
+
+
+def ts1(seconds_before):
+    return (T1 - timedelta(seconds=seconds_before)).isoformat()
+
+
+TRACKER_OLD = process(4300, 812, "python", "/opt/homebrew/bin/python3 -c from multiprocessing.resource_tracker import main;main(7)")
+TRACKER_NEW = process(4400, 812, "python", "/opt/homebrew/bin/python3 -c from multiprocessing.resource_tracker import main;main(9)")
+SKULK = process(812, 1, "skulk", "/opt/homebrew/bin/python3 -m skulk --api-key <redacted>")
+STALE = "Runner runner-1…77aa still reports TextGeneration:task-91c…e0d2 in progress, but cluster state no longer tracks that task."
+WEDGED = "Runner runner-0…5d1e is still alive with 1 in-progress task(s), but event-sourced state shows no active tasks for instance instance…lama."
+studio_before = dict(studio, processes=[SKULK, TRACKER_OLD])
+kite_before = dict(kite, warnings=[STALE])
+write("diff-old-cluster.json", {
+    "generatedAt": T0.isoformat(), "localNodeId": STUDIO, "masterNodeId": STUDIO,
+    "nodes": [{"nodeId": STUDIO, "url": None, "ok": True, "diagnostics": studio_before, "error": None},
+              {"nodeId": KITE, "url": "http://192.168.1.21:52415", "ok": True, "diagnostics": kite_before, "error": None},
+              {"nodeId": OFFLINE, "url": "http://192.168.1.22:52415", "ok": False, "diagnostics": None,
+               "error": "ConnectError: All connection attempts failed"}]})
+offline_ctx = context(OFFLINE, r2, 2, 3, 54, 80, 6161)
+kite_entries = [entry(ts(3.5), "decode_barrier", "exit", kite_ctx, "task-91c4e0d2"),
+                entry(ts(1.25), "decode_stream", "token", kite_ctx, "task-91c4e0d2")]
+kite_entries += [entry(ts1(10.0 - i * 0.25), "decode_stream", "token", kite_ctx, "task-91c4e0d2") for i in range(39)]
+kite_entries += [entry(ts1(0.5), "completion", "done", kite_ctx, "task-91c4e0d2")]
+studio_after = node(ts1(0.25), STUDIO, "studio", STUDIO, resources(HEALTHY, 40 * GIB),
+                    runners=[runner(STUDIO, r0, 0, 3, 0, 27, 4242, True, "RunnerRunning", "decode_barrier", 108.0,
+                                    last_progress=ts(95.5), active_task="task-91c4e0d2", in_progress=[t], completed=12, now=T1, seconds_in_status=612.5,
+                                    entries=[entry(ts(96.0), "decode_stream", "token", studio_ctx, "task-91c4e0d2"),
+                                             entry(ts(95.5), "decode_barrier", "enter", studio_ctx, "task-91c4e0d2")])],
+                    placements=[placement(STUDIO, STUDIO, [STUDIO, KITE, OFFLINE], place_runners)],
+                    processes=[SKULK, TRACKER_NEW], warnings=[WEDGED])
+kite_after = node(ts1(1.0), KITE, "kite", STUDIO, resources(memory(206158430208, int(118.5 * GIB), 0, 0), 41 * GIB),
+                  runners=[runner(KITE, r1, 1, 3, 27, 54, 5151, True, "RunnerRunning", "completion", 0.5,
+                                  last_progress=ts1(0.5), active_task="task-91c4e0d2", in_progress=[t], completed=13, now=T1,
+                                  entries=kite_entries)],
+                  placements=[placement(STUDIO, KITE, [STUDIO, KITE, OFFLINE], place_runners)])
+offline_after = node(ts1(2.0), OFFLINE, "offline", STUDIO, resources(HEALTHY, 39 * GIB),
+                     runners=[runner(OFFLINE, r2, 2, 3, 54, 80, 6161, True, "RunnerRunning", "decode_barrier", 104.0,
+                                     last_progress=ts1(104.0), active_task="task-91c4e0d2", in_progress=[t],
+                                     completed=12, now=T1)])
+write("diff-new-cluster.json", {
+    "generatedAt": T1.isoformat(), "localNodeId": STUDIO, "masterNodeId": STUDIO,
+    "nodes": [{"nodeId": STUDIO, "url": None, "ok": True, "diagnostics": studio_after, "error": None},
+              {"nodeId": KITE, "url": "http://192.168.1.21:52415", "ok": True, "diagnostics": kite_after, "error": None},
+              {"nodeId": OFFLINE, "url": "http://192.168.1.22:52415", "ok": True, "diagnostics": offline_after,
+               "error": None}]})
