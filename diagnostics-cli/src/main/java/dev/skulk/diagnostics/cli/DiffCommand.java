@@ -47,6 +47,7 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    DocumentOptions.checkMaxInputBytes(spec, maxInputBytes);
     if ("-".equals(older) && "-".equals(newer)) {
       throw new IllegalArgumentException("OLD and NEW cannot both be standard input");
     }

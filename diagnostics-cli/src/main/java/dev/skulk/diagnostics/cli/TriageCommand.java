@@ -64,6 +64,7 @@ final class TriageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    DocumentOptions.checkMaxInputBytes(spec, maxInputBytes);
     Duration deadline = Durations.ofSeconds(deadlineSeconds, "--deadline");
     Loaded loaded = Loaded.load(source, type, lenient, maxInputBytes, deadline, LiveSource.CLUSTER_PATH, spec);
     if (loaded.document() == null) {
@@ -104,9 +105,6 @@ final class TriageCommand implements Callable<Integer> {
         spec.commandLine().getErr().flush();
         return new Loaded(null, null);
       } catch (IllegalArgumentException e) {
-        if (e.getMessage() != null && e.getMessage().startsWith("--max-input-bytes")) {
-          throw e; // a bad option value: usage (exit 2)
-        }
         spec.commandLine().getErr().println(e.getMessage());
         spec.commandLine().getErr().flush();
         return new Loaded(null, null);
