@@ -44,6 +44,7 @@ import picocli.CommandLine.Command;
       TriageCommand.class,
       SchemaCommand.class,
       DiffCommand.class,
+      WatchCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     })

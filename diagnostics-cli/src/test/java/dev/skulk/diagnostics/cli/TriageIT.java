@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicReference;
@@ -86,5 +87,41 @@ class TriageIT {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err().strip()).isEqualTo("cannot read " + url() + "/elsewhere/v1/diagnostics/cluster: HTTP 404");
+  }
+
+  @Test
+  void watchOncePrintsOneCompactFrameOfANodesClusterView() throws IOException {
+    body.set(Files.readString(TriageCommandTest.fixture("python-cluster-unreachable-peer.json")));
+
+    CliRun run = CliRun.of("watch", "--once", "--url", url());
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines.get(0)).matches("skulk-diag watch  \\S+  3 nodes \\(1 unreachable\\)  findings: 1 critical, 2 warnings");
+    assertThat(lines.subList(1, lines.size())).containsExactly(
+        "  unreachable  12D3KooW…CCCC  ConnectError: All connection attempts failed",
+        "instance…lama (mlx-community/Llama-3.3-70B-Instruct-4bit)",
+        "  NODE           RANK  STATUS         PHASE           IN PHASE  ALIVE  TASK",
+        "  12D3KooW…AAAA  0/3   RunnerRunning  decode_barrier  95.5 s    yes    task-91c4e0d2",
+        "  12D3KooW…BBBB  1/3   RunnerRunning  decode_stream   2.2 s     yes    task-91c4e0d2",
+        "  12D3KooW…CCCC  2/3   RunnerRunning  (not reported)  -         ?      -",
+        "CRITICAL rank-disagreement: Rank 0 of instance instance…lama has waited in decode_barrier for 95.5 s (over"
+            + " the 30.0 s threshold) while its peers moved on: rank 1 in decode_stream.",
+        lines.get(8), // the served node's clock: the fixture is days old (checked in fetchesTheClusterViewAndTriagesIt)
+        "WARNING unreachable-node: Node 12D3KooW…CCCC did not answer; its ranks are unknown: ConnectError: All"
+            + " connection attempts failed");
+    assertThat(lines.get(8)).startsWith("WARNING clock-offset: Clock of 12D3KooW…AAAA is off by at least ");
+  }
+
+  @Test
+  void watchOnceCollectsThisMachineAndItsPeers() {
+    // Port 1 on loopback refuses connections: the peer is unreachable at once.
+    CliRun run = CliRun.of("watch", "--once", "--node-id", "here", "--peer", "gone=http://127.0.0.1:1");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines.get(0)).matches("skulk-diag watch  \\S+  2 nodes \\(1 unreachable\\)  findings: .*");
+    assertThat(lines).anyMatch(line -> line.startsWith("  unreachable  gone  ConnectError"));
+    assertThat(lines).anyMatch(line -> line.startsWith("WARNING unreachable-node: Node gone did not answer"));
   }
 }

@@ -71,6 +71,35 @@ public final class TriageRenderer {
     return lines.stream().map(line -> style.fit(line.stripTrailing())).toList();
   }
 
+  /**
+   * One compact frame of {@code skulk-diag watch}: a status line, the rank tables and one line per
+   * finding, without the bundle's warnings or the findings' evidence.
+   */
+  public static List<String> compact(TriageReport report, String takenAt, ReportStyle style) {
+    List<String> lines = new ArrayList<>();
+    long unreachable = report.nodes().stream().filter(n -> !n.ok()).count();
+    lines.add(style.bold("skulk-diag watch  " + takenAt + "  " + report.nodes().size() + " node"
+        + (report.nodes().size() == 1 ? "" : "s") + (unreachable > 0 ? " (" + unreachable + " unreachable)" : "")
+        + "  findings: " + summary(report)));
+    for (NodeLine node : report.nodes()) {
+      if (!node.ok()) {
+        lines.add("  " + style.red("unreachable") + "  " + shortId(node.nodeId()) + "  " + orDash(node.error()));
+      }
+    }
+    for (InstanceTable instance : report.instances()) {
+      lines.add(style.bold(shortId(instance.instanceId()) + " (" + instance.modelId() + ")"));
+      for (String row : table(List.of("NODE", "RANK", "STATUS", "PHASE", "IN PHASE", "ALIVE", "TASK"),
+          rankCells(instance.ranks()).stream().map(r -> List.of(r.get(0), r.get(1), r.get(3), r.get(4), r.get(5),
+              r.get(6), r.get(7))).toList())) {
+        lines.add("  " + row);
+      }
+    }
+    for (Finding f : report.findings()) {
+      lines.add(style.severity(f.severity(), f.severity().name()) + " " + f.code() + ": " + f.message());
+    }
+    return lines.stream().map(line -> style.fit(line.stripTrailing())).toList();
+  }
+
   /** The report as GitHub-flavoured markdown lines. */
   public static List<String> markdown(TriageReport report) {
     List<String> lines = new ArrayList<>();
