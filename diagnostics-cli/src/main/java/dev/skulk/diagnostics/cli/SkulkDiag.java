@@ -45,6 +45,7 @@ import picocli.CommandLine.Command;
       SchemaCommand.class,
       DiffCommand.class,
       WatchCommand.class,
+      BundleCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     })

@@ -12,7 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.nio.file.Path;
+import dev.skulk.diagnostics.json.DiagnosticsJson;
+import dev.skulk.diagnostics.model.ClusterDiagnostics;
+import dev.skulk.diagnostics.model.ClusterTimeline;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicReference;
@@ -123,5 +132,61 @@ class TriageIT {
     assertThat(lines.get(0)).matches("skulk-diag watch  \\S+  2 nodes \\(1 unreachable\\)  findings: .*");
     assertThat(lines).anyMatch(line -> line.startsWith("  unreachable  gone  ConnectError"));
     assertThat(lines).anyMatch(line -> line.startsWith("WARNING unreachable-node: Node gone did not answer"));
+  }
+
+  private static Map<String, String> unzip(Path zip) throws IOException {
+    Map<String, String> entries = new LinkedHashMap<>();
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip), StandardCharsets.UTF_8)) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        entries.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    }
+    return entries;
+  }
+
+  @Test
+  void bundleOfANodesViewHoldsEverythingWithSecretsRedacted(@TempDir Path dir) throws IOException {
+    body.set(Files.readString(TriageCommandTest.fixture("python-cluster-unreachable-peer.json"))
+        .replace("http://192.168.1.21:52415", "http://ops:hunter2@192.168.1.21:52415/?api_token=s3cr3t&x=1"));
+    Path zip = dir.resolve("report.zip");
+
+    CliRun run = CliRun.of("bundle", "--url", url(), "--out", zip.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err().strip()).isEqualTo("skulk-diag: wrote " + zip + " (6 files; 1 critical findings)");
+    Map<String, String> entries = unzip(zip);
+    assertThat(entries.keySet()).containsExactly("cluster.json", "timeline.json", "triage.txt", "triage.json",
+        "versions.txt", "errors.txt");
+    for (var entry : entries.entrySet()) {
+      assertThat(entry.getValue()).as(entry.getKey()).doesNotContain("hunter2", "s3cr3t", "ops:");
+    }
+    assertThat(entries.get("cluster.json")).contains("\"url\": \"http://192.168.1.21:52415/?api_token=<redacted>&x=1\"");
+    assertThat(DiagnosticsJson.strict().read(entries.get("cluster.json"), ClusterDiagnostics.class).nodes()).hasSize(3);
+    assertThat(DiagnosticsJson.strict().read(entries.get("timeline.json"), ClusterTimeline.class).unreachableNodes())
+        .hasSize(1);
+    assertThat(entries.get("triage.txt")).contains("  CRITICAL  rank-disagreement  node 12D3KooW…AAAA");
+    assertThat(entries.get("versions.txt").lines()).contains(
+        "node 12D3KooWStudioAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA: skulk 1.3.0 commit 32275ad",
+        "node 12D3KooWOfflineCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC: unreachable");
+    assertThat(entries.get("errors.txt")).startsWith("captures: not taken");
+  }
+
+  @Test
+  void bundleCollectedHereHoldsTheClusterViewAndRefusesAPeerUrlWithAPassword(@TempDir Path dir) throws IOException {
+    Path zip = dir.resolve("here.zip");
+
+    CliRun run = CliRun.of("bundle", "--node-id", "here", "--peer", "gone=http://127.0.0.1:1", "--no-samples",
+        "--out", zip.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Map<String, String> entries = unzip(zip);
+    assertThat(entries.get("cluster.json")).contains("\"nodeId\": \"gone\"");
+    assertThat(entries.get("errors.txt")).isEqualTo("none\n");
+    assertThat(entries.get("triage.txt")).contains("unreachable-node  node gone");
+
+    CliRun secret = CliRun.of("bundle", "--node-id", "here", "--peer", "gone=http://ops:hunter2@127.0.0.1:1",
+        "--out", dir.resolve("never.zip").toString());
+    assertThat(secret.exitCode()).isEqualTo(2);
+    assertThat(dir.resolve("never.zip")).doesNotExist();
   }
 }
