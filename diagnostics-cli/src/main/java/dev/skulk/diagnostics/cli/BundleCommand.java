@@ -134,7 +134,7 @@ final class BundleCommand implements Callable<Integer> {
       return 1;
     }
     spec.commandLine().getErr().println("skulk-diag: wrote " + out + " (" + archive.size() + " files; "
-        + report.count(dev.skulk.diagnostics.cli.triage.Severity.CRITICAL) + " critical findings)");
+        + report.count(dev.skulk.diagnostics.cli.triage.Severity.CRITICAL) + " critical finding(s))");
     return 0;
   }
 

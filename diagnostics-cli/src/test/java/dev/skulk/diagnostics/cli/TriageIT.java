@@ -153,7 +153,7 @@ class TriageIT {
     CliRun run = CliRun.of("bundle", "--url", url(), "--out", zip.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.err().strip()).isEqualTo("skulk-diag: wrote " + zip + " (6 files; 1 critical findings)");
+    assertThat(run.err().strip()).isEqualTo("skulk-diag: wrote " + zip + " (6 files; 1 critical finding(s))");
     Map<String, String> entries = unzip(zip);
     assertThat(entries.keySet()).containsExactly("cluster.json", "timeline.json", "triage.txt", "triage.json",
         "versions.txt", "errors.txt");

@@ -52,7 +52,6 @@ public final class WireSchema {
     define(root, defs);
     ObjectNode schema = JSON.createObjectNode();
     schema.put("$schema", DRAFT);
-    schema.put("$id", "https://skulk.dev/schemas/diagnostics/" + root.getSimpleName() + ".json");
     schema.put("title", root.getSimpleName());
     schema.put("description", "Skulk diagnostics wire document " + root.getSimpleName()
         + " (camelCase, as every Skulk node writes it), generated from the skulk-diagnostics model records.");
