@@ -1,6 +1,10 @@
 """Writes the triage and diff fixtures, field for field as the spec orders them, the way a Python
 Skulk node writes its bundles (json.dumps compact, Python float reprs, isoformat() timestamps).
 
+Checked on 2026-12-01: each file, handed to the strict pydantic models of the interop tests
+(diagnostics-testkit/src/test/resources/python/skulk_wire.py: extra="forbid", strict=True), validates
+and comes back from model_dump_json(by_alias=True) byte for byte, so these are what a Python peer writes.
+
 Run from this folder: python3 make_fixtures.py. The files are committed; this script only documents
 how they were made and lets them be regenerated after a deliberate change.
 """
