@@ -168,4 +168,22 @@ class TriageCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--format");
   }
+
+  @Test
+  void controlCharactersFromABundleNeverReachTheTerminal() throws IOException {
+    // A friendly name or warning carrying an escape sequence would recolour or rewrite the
+    // operator's terminal; it is shown as a visible \\u escape instead, in every format.
+    String hostile = Files.readString(fixture("node-leaked-wired.json"))
+        .replace("\"friendlyName\":\"kite\"", "\"friendlyName\":\"ki\\u001b[2Jte\\u202e\"");
+    Path file = dir.resolve("hostile.json");
+    Files.writeString(file, hostile);
+
+    for (String format : List.of("text", "markdown")) {
+      CliRun run = CliRun.of("triage", "--format", format, file.toString());
+      assertThat(run.out()).as(format).doesNotContain("\u001b", "\u202e").contains("ki\\u001b[2Jte\\u202e");
+    }
+    List<String> terminal = TriageRenderer.text(Triage.withDefaults().analyse(
+        DiagnosticsJson.strict().read(hostile, NodeDiagnostics.class)), ReportStyle.terminal(200));
+    assertThat(String.join("\n", terminal).replaceAll("\u001b\\[(0|1|1;31|33|32)m", "")).doesNotContain("\u001b");
+  }
 }

@@ -269,7 +269,7 @@ public record BundleDiff(
         lines.add("  cleared warning: " + w);
       }
     }
-    return lines;
+    return lines.stream().map(ReportStyle::clean).toList();
   }
 
   private static String describe(RunnerDiff r) {

@@ -22,19 +22,45 @@ public record ReportStyle(boolean colour, int width) {
   }
 
   String red(String text) {
-    return colour ? "\u001b[1;31m" + text + RESET : text;
+    return colour ? "\u001b[1;31m" + clean(text) + RESET : clean(text);
   }
 
   String yellow(String text) {
-    return colour ? "\u001b[33m" + text + RESET : text;
+    return colour ? "\u001b[33m" + clean(text) + RESET : clean(text);
   }
 
   String green(String text) {
-    return colour ? "\u001b[32m" + text + RESET : text;
+    return colour ? "\u001b[32m" + clean(text) + RESET : clean(text);
   }
 
   String bold(String text) {
-    return colour ? "\u001b[1m" + text + RESET : text;
+    return colour ? "\u001b[1m" + clean(text) + RESET : clean(text);
+  }
+
+  /**
+   * Text from a bundle made safe to print: control characters (an escape sequence in a friendly
+   * name would recolour or rewrite the operator's terminal) and bidirectional overrides (which
+   * reorder what is shown) become visible {@code \\uXXXX} escapes. Everything a report prints from a
+   * bundle goes through here before any colour of ours is added.
+   */
+  static String clean(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean unsafe = Character.getType(c) == Character.CONTROL
+          || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+      if (unsafe && out == null) {
+        out = new StringBuilder(text.length() + 8).append(text, 0, i);
+      }
+      if (out != null) {
+        if (unsafe) {
+          out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+        } else {
+          out.append(c);
+        }
+      }
+    }
+    return out == null ? text : out.toString();
   }
 
   String severity(Severity severity, String text) {

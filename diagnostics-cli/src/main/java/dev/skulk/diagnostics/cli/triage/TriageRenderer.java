@@ -57,16 +57,16 @@ public final class TriageRenderer {
     lines.add("");
     lines.add(style.bold("Warnings in the bundle" + (report.warnings().isEmpty() ? ": none" : " (" + report.warnings().size() + ")")));
     for (BundleWarning warning : report.warnings()) {
-      lines.add("  " + shortId(warning.nodeId()) + "  " + warning.text());
+      lines.add(ReportStyle.clean("  " + shortId(warning.nodeId()) + "  " + warning.text()));
     }
     lines.add("");
     lines.add(style.bold("Findings: " + summary(report)));
     for (Finding f : report.findings()) {
       String label = f.severity().name();
-      lines.add("  " + style.severity(f.severity(), label) + " ".repeat(10 - label.length()) + f.code() + "  node "
-          + shortId(f.nodeId()) + (f.runnerId() != null ? "  runner " + shortId(f.runnerId()) : "") + "  "
-          + f.field() + " = " + f.value());
-      lines.add("            " + f.message());
+      lines.add("  " + style.severity(f.severity(), label) + ReportStyle.clean(" ".repeat(10 - label.length())
+          + f.code() + "  node " + shortId(f.nodeId()) + (f.runnerId() != null ? "  runner " + shortId(f.runnerId()) : "")
+          + "  " + f.field() + " = " + f.value()));
+      lines.add(ReportStyle.clean("            " + f.message()));
     }
     return lines.stream().map(line -> style.fit(line.stripTrailing())).toList();
   }
@@ -83,7 +83,8 @@ public final class TriageRenderer {
         + "  findings: " + summary(report)));
     for (NodeLine node : report.nodes()) {
       if (!node.ok()) {
-        lines.add("  " + style.red("unreachable") + "  " + shortId(node.nodeId()) + "  " + orDash(node.error()));
+        lines.add("  " + style.red("unreachable") + ReportStyle.clean("  " + shortId(node.nodeId()) + "  "
+            + orDash(node.error())));
       }
     }
     for (InstanceTable instance : report.instances()) {
@@ -95,7 +96,7 @@ public final class TriageRenderer {
       }
     }
     for (Finding f : report.findings()) {
-      lines.add(style.severity(f.severity(), f.severity().name()) + " " + f.code() + ": " + f.message());
+      lines.add(style.severity(f.severity(), f.severity().name()) + ReportStyle.clean(" " + f.code() + ": " + f.message()));
     }
     return lines.stream().map(line -> style.fit(line.stripTrailing())).toList();
   }
@@ -146,7 +147,7 @@ public final class TriageRenderer {
           + (f.runnerId() != null ? ", runner `" + shortId(f.runnerId()) + "`" : "") + " (`" + f.field() + "` = `"
           + f.value().replace("`", "'") + "`): " + f.message());
     }
-    return lines;
+    return lines.stream().map(ReportStyle::clean).toList();
   }
 
   /** The report as one JSON document (ids whole), pretty-printed. */
@@ -232,7 +233,7 @@ public final class TriageRenderer {
     if (header != null) {
       all.add(header);
     }
-    all.addAll(rows);
+    rows.forEach(row -> all.add(row.stream().map(ReportStyle::clean).toList()));
     int columns = all.stream().mapToInt(List::size).max().orElse(0);
     int[] widths = new int[columns];
     for (List<String> row : all) {
