@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code skulk-diag capture}: an on-demand capture of this machine or of one peer. */
@@ -57,6 +58,10 @@ final class CaptureCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!(durationSeconds >= 1 && durationSeconds <= 10)) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid value for option '--duration': must be between 1 and 10 seconds, was " + durationSeconds);
+    }
     DiagnosticCaptureRequest request = new DiagnosticCaptureRequestBuilder()
         .runnerId(runnerId).taskId(taskId).includeProcessSamples(!noSamples).sampleDurationSeconds(durationSeconds)
         .build();

@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -34,11 +37,31 @@ final class DocumentOptions {
   /** The default input cap: far above any real bundle, far below what would exhaust a default heap. */
   static final long DEFAULT_MAX_INPUT_BYTES = 64L * 1024 * 1024;
 
+  long maxInputBytes = DEFAULT_MAX_INPUT_BYTES;
+
+  /** Set when picocli builds this as a mixin; null when a command builds one by hand. */
+  @Spec(Spec.Target.MIXEE) @Nullable CommandSpec mixee;
+
+  /** A bad value is a usage error (exit 2) naming the option, found before anything is read. */
   @Option(
       names = "--max-input-bytes",
       paramLabel = "BYTES",
+      defaultValue = "67108864",
       description = "Refuse a document larger than this many bytes (default: ${DEFAULT-VALUE}, 64 MiB).")
-  long maxInputBytes = DEFAULT_MAX_INPUT_BYTES;
+  void maxInputBytes(long bytes) {
+    if (mixee != null) {
+      checkMaxInputBytes(mixee, bytes);
+    }
+    maxInputBytes = bytes;
+  }
+
+  /** Refuses an out-of-range {@code --max-input-bytes} as a usage error naming the option. */
+  static void checkMaxInputBytes(CommandSpec spec, long bytes) {
+    if (bytes < 0 || bytes > Integer.MAX_VALUE - 8) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--max-input-bytes': must be between 0 and "
+          + (Integer.MAX_VALUE - 8) + ", was " + bytes);
+    }
+  }
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The JSON document to read; - reads standard input.")
   String file = "-";

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 /** Options that describe this machine as a node, and the assembler they configure. */
 final class LocalNodeOptions {
 
-  @Option(names = "--node-id", paramLabel = "ID", description = "Node id to report for this machine (default: its host name).")
+  @Option(names = "--node-id", paramLabel = "ID", defaultValue = "${env:SKULK_DIAG_NODE_ID}",
+      description = "Node id to report for this machine (default: $SKULK_DIAG_NODE_ID, else its host name).")
   @Nullable String nodeId;
 
   @Option(names = "--models-dir", paramLabel = "DIR",

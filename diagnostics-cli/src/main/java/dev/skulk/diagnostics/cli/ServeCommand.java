@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code skulk-diag serve}: serves this machine's live bundle over Skulk's diagnostics API. */
@@ -34,8 +35,8 @@ final class ServeCommand implements Callable<Integer> {
       description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 exposes it to the network).")
   String bind = "127.0.0.1";
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "52415",
-      description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:SKULK_DIAG_PORT:-52415}",
+      description = "Port to listen on, 0 to 65535; 0 picks a free one (default: $SKULK_DIAG_PORT, else 52415).")
   int port = 52415;
 
   @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "12",
@@ -46,6 +47,10 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65535) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid value for option '--port': must be between 0 and 65535, was " + port);
+    }
     InetAddress address;
     try {
       address = InetAddress.getByName(bind);

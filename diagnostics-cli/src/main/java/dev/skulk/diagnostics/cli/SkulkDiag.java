@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +18,21 @@ import picocli.CommandLine.Command;
     name = "skulk-diag",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Skulk cluster diagnostics: build, validate and normalize diagnostics bundles.",
+    description = {
+      "Skulk cluster diagnostics: build, serve, triage, compare, validate and normalize diagnostics bundles.",
+      "",
+      "Environment defaults (an option on the command line wins):",
+      "  SKULK_DIAG_NODE_ID  --node-id of this machine",
+      "  SKULK_DIAG_PEERS    --peer list, comma-separated NODE_ID=URL entries",
+      "  SKULK_DIAG_PORT     --port of serve"
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:ok (for triage: no critical finding)",
+      "1:invalid input (a document or source that cannot be read or is not valid)",
+      "2:usage (an unknown option, a missing argument, a bad option value)",
+      "3:triage found a critical problem"
+    },
     subcommands = {
       NodeCommand.class,
       ClusterCommand.class,
@@ -26,6 +41,12 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ValidateCommand.class,
       NormalizeCommand.class,
+      TriageCommand.class,
+      SchemaCommand.class,
+      DiffCommand.class,
+      WatchCommand.class,
+      BundleCommand.class,
+      AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     })
 public final class SkulkDiag {
@@ -69,6 +90,11 @@ public final class SkulkDiag {
     CommandLine commandLine = new CommandLine(new SkulkDiag());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(SkulkDiag::explain);
+    // picocli hides its completion command by default; operators should find it in --help.
+    CommandLine completion = commandLine.getSubcommands().get("generate-completion");
+    if (completion != null) {
+      completion.getCommandSpec().usageMessage().hidden(false);
+    }
     return commandLine;
   }
 

@@ -72,7 +72,7 @@ class SkulkDiagInputTest {
   @Test
   void anOutOfRangeCapIsRefused() {
     CliRun run = CliRun.withStdin(node, "validate", "--max-input-bytes", "-1", "-");
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(2); // a bad option value is a usage error (issue 13)
     assertThat(run.err()).contains("--max-input-bytes");
   }
 
