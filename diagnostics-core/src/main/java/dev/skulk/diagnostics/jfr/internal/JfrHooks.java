@@ -35,9 +35,7 @@ public final class JfrHooks {
       return null;
     }
     RunnerPhaseEvent event = new RunnerPhaseEvent();
-    event.runnerId = context.runnerId();
-    event.instanceId = context.instanceId();
-    event.rank = context.rank();
+    event.runner(context.runnerId(), context.instanceId(), context.rank());
     event.phase = phase.wireValue();
     event.detail = detail;
     event.taskId = taskId;
@@ -69,9 +67,7 @@ public final class JfrHooks {
       return null;
     }
     SupervisedPhaseEvent event = new SupervisedPhaseEvent();
-    event.runnerId = runnerId;
-    event.instanceId = instanceId;
-    event.rank = rank;
+    event.runner(runnerId, instanceId, rank);
     event.phase = phase.wireValue();
     event.detail = detail;
     event.taskId = taskId;
@@ -93,9 +89,7 @@ public final class JfrHooks {
   public static void update(String runnerId, String instanceId, int rank, RunnerDiagnosticUpdate update) {
     RunnerUpdateEvent event = new RunnerUpdateEvent();
     if (event.shouldCommit()) {
-      event.runnerId = runnerId;
-      event.instanceId = instanceId;
-      event.rank = rank;
+      event.runner(runnerId, instanceId, rank);
       event.phase = update.phase().wireValue();
       event.event = update.event();
       event.detail = update.detail();
@@ -109,9 +103,7 @@ public final class JfrHooks {
       String status) {
     RunnerStatusEvent event = new RunnerStatusEvent();
     if (event.shouldCommit()) {
-      event.runnerId = runnerId;
-      event.instanceId = instanceId;
-      event.rank = rank;
+      event.runner(runnerId, instanceId, rank);
       event.previousStatus = previousStatus;
       event.status = status;
       event.commit();
@@ -122,9 +114,7 @@ public final class JfrHooks {
   public static void taskChanged(String runnerId, String instanceId, int rank, String taskId, String change) {
     RunnerTaskEvent event = new RunnerTaskEvent();
     if (event.shouldCommit()) {
-      event.runnerId = runnerId;
-      event.instanceId = instanceId;
-      event.rank = rank;
+      event.runner(runnerId, instanceId, rank);
       event.taskId = taskId;
       event.change = change;
       event.commit();

@@ -3,7 +3,6 @@ package dev.skulk.diagnostics.jfr.internal;
 import dev.skulk.diagnostics.jfr.SkulkEvents;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
-import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
@@ -19,16 +18,7 @@ import org.jspecify.annotations.Nullable;
 @Description("a runner's task was sent, acknowledged, completed or cancelled, as its supervisor saw it.")
 @Category({SkulkEvents.CATEGORY, "Runner"})
 @StackTrace(false)
-public final class RunnerTaskEvent extends Event {
-  @Label("Runner Id")
-  @Nullable String runnerId;
-
-  @Label("Instance Id")
-  @Nullable String instanceId;
-
-  @Label("Device Rank")
-  int rank;
-
+public final class RunnerTaskEvent extends RunnerEvent {
   @Label("Task Id")
   @Nullable String taskId;
 

@@ -4,7 +4,6 @@ import dev.skulk.diagnostics.jfr.SkulkEvents;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Enabled;
-import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
@@ -21,16 +20,7 @@ import org.jspecify.annotations.Nullable;
 @Category({SkulkEvents.CATEGORY, "Runner"})
 @StackTrace(false)
 @Enabled(false)
-public final class RunnerUpdateEvent extends Event {
-  @Label("Runner Id")
-  @Nullable String runnerId;
-
-  @Label("Instance Id")
-  @Nullable String instanceId;
-
-  @Label("Device Rank")
-  int rank;
-
+public final class RunnerUpdateEvent extends RunnerEvent {
   @Label("Phase")
   @Nullable String phase;
 

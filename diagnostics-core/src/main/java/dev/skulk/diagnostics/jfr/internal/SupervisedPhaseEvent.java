@@ -3,7 +3,6 @@ package dev.skulk.diagnostics.jfr.internal;
 import dev.skulk.diagnostics.jfr.SkulkEvents;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
-import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
@@ -19,16 +18,7 @@ import org.jspecify.annotations.Nullable;
 @Description("a runner phase as its supervisor saw it, from the update that entered it to the one that left it.")
 @Category({SkulkEvents.CATEGORY, "Runner"})
 @StackTrace(false)
-public final class SupervisedPhaseEvent extends Event {
-  @Label("Runner Id")
-  @Nullable String runnerId;
-
-  @Label("Instance Id")
-  @Nullable String instanceId;
-
-  @Label("Device Rank")
-  int rank;
-
+public final class SupervisedPhaseEvent extends RunnerEvent {
   @Label("Phase")
   @Nullable String phase;
 
