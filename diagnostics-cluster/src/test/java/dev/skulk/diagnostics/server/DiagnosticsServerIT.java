@@ -344,6 +344,47 @@ class DiagnosticsServerIT {
   }
 
   @Test
+  void aProxiedCaptureToAHungPeerFailsWithinTheCallersDeadline() throws Exception {
+    FakeSkulkPeer hung =
+        closing(FakeSkulkPeer.builder().nodeId("hung").behavior(FakeSkulkPeer.Behavior.hang()).start());
+    // The client's own capture timeout is the default 45 s; before the router passed the caller's
+    // deadline on, the proxied capture waited that long and post() below (10 s) timed out.
+    DiagnosticsServer server = start("A", StaticPeerDirectory.of(Map.of("hung", hung.url())), Duration.ofSeconds(5));
+    HttpResponse<String> response = http.send(
+        HttpRequest.newBuilder(url(server, "/v1/diagnostics/cluster/hung/capture"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .header(ClusterDiagnosticsClient.DEADLINE_HEADER, "1000")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"runnerId\":\"runner-hung\"}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+    assertThat(response.statusCode()).isEqualTo(502);
+    assertThat(JSON.readTree(response.body()).get("error").get("message").stringValue()).startsWith("ReadTimeout: ");
+    // The peer was given 80% of the caller's 1 s, and told so.
+    assertThat(hung.requests()).hasSize(1);
+    assertThat(hung.requests().get(0).path()).isEqualTo(ClusterDiagnosticsClient.CAPTURE_PATH);
+    assertThat(hung.requests().get(0).header(ClusterDiagnosticsClient.DEADLINE_HEADER)).isEqualTo("800");
+  }
+
+  @Test
+  void withoutACallersDeadlineAProxiedCaptureGetsItsSamplingTimePlusTheMargin() throws Exception {
+    DiagnosticCaptureResponse served = captures("P").capture(
+        new dev.skulk.diagnostics.model.DiagnosticCaptureRequestBuilder().runnerId("runner-P").build());
+    FakeSkulkPeer peer = closing(FakeSkulkPeer.builder().node(bundleOf("P")).capture(served).start());
+    DiagnosticsServer server = start("A", StaticPeerDirectory.of(Map.of("P", peer.url())), Duration.ofSeconds(5));
+
+    HttpResponse<String> response = post(server, "/v1/diagnostics/cluster/P/capture",
+        "{\"runnerId\":\"runner-P\",\"sampleDurationSeconds\":4.0}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(DiagnosticsJson.strict().read(response.body(), DiagnosticCaptureResponse.class)).isEqualTo(served);
+    // 4 s of sampling + the 30 s margin, under the client's 45 s capture timeout.
+    assertThat(peer.requests()).hasSize(1);
+    assertThat(peer.requests().get(0).header(ClusterDiagnosticsClient.DEADLINE_HEADER)).isEqualTo("34000");
+  }
+
+  @Test
   void closeStopsServingAndIsIdempotent() throws Exception {
     DiagnosticsServer server =
         DiagnosticsServer.builder().nodeId("A").localNode(() -> bundleOf("A")).build().start();
