@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /v1/diagnostics/cluster/{nodeId}}: one node's bundle, fetched live;
  *   <li>{@code POST /v1/diagnostics/node/capture}: a capture (body a {@code
  *       DiagnosticCaptureRequest}, read STRICT; empty for the defaults);
- *   <li>{@code POST /v1/diagnostics/cluster/{nodeId}/capture}: a capture here or on a peer;
+ *   <li>{@code POST /v1/diagnostics/cluster/{nodeId}/capture}: a capture here or on a peer, the
+ *       latter within {@code min(its sampling duration + 30 s, 80% of X-Skulk-Diag-Deadline)}
+ *       (and the client's capture timeout);
  *   <li>{@code GET /node_id}: this node's id as a JSON string.
  * </ul>
  *
@@ -82,6 +84,12 @@ public final class DiagnosticsRouter {
 
   /** The share of the caller's announced budget a cluster fan-out may use. */
   static final double DEADLINE_SHARE = 0.8;
+
+  /**
+   * Seconds a proxied capture may take beyond its sampling duration when the caller sends no
+   * deadline, as the CLI allows: a macOS capture samples for up to {@code d + 5 + 8 + 8} seconds.
+   */
+  static final double CAPTURE_MARGIN_SECONDS = 30;
 
   /** The default for {@link Builder#responseBufferBytes(int)}. */
   public static final int DEFAULT_RESPONSE_BUFFER_BYTES = 64 * 1024;
@@ -288,7 +296,7 @@ public final class DiagnosticsRouter {
     }
     if (rest.size() == 3 && rest.get(2).equals("capture")) {
       allow(method, "POST");
-      return json(capture(rest.get(1), readCaptureRequest(request)));
+      return json(capture(rest.get(1), readCaptureRequest(request), request.header(ClusterDiagnosticsClient.DEADLINE_HEADER)));
     }
     throw notFound();
   }
@@ -327,7 +335,7 @@ public final class DiagnosticsRouter {
     return entry.diagnostics();
   }
 
-  private Object capture(String id, DiagnosticCaptureRequest request) {
+  private Object capture(String id, DiagnosticCaptureRequest request, @Nullable String deadlineHeader) {
     if (id.equals(nodeId)) {
       return captureLocal(request);
     }
@@ -337,7 +345,9 @@ public final class DiagnosticsRouter {
     }
     validate(request);
     try {
-      return client.capturePeer(id, request);
+      // Within the caller's deadline (80% of X-Skulk-Diag-Deadline), else the sampling duration
+      // plus a margin; the client caps it further at its capture timeout.
+      return client.capturePeer(id, request, captureDeadline(deadlineHeader, request));
     } catch (IllegalArgumentException e) {
       throw new HttpError(404, "Unknown node '" + id + "'.");
     } catch (PeerRequestException e) {
@@ -400,6 +410,15 @@ public final class DiagnosticsRouter {
     long share = (long) Math.max(1, millisLeft * DEADLINE_SHARE);
     Duration callers = Duration.ofMillis(share);
     return callers.compareTo(configured) < 0 ? callers : configured;
+  }
+
+  /**
+   * How long a proxied capture may take: the request's sampling duration plus {@link
+   * #CAPTURE_MARGIN_SECONDS}, or 80% of what the caller has left when that is less.
+   */
+  static Duration captureDeadline(@Nullable String header, DiagnosticCaptureRequest request) {
+    long millis = (long) Math.ceil((request.sampleDurationSeconds() + CAPTURE_MARGIN_SECONDS) * 1000);
+    return deadline(header, Duration.ofMillis(millis));
   }
 
   private static DiagnosticCaptureRequest readCaptureRequest(DiagnosticsRequest request) {

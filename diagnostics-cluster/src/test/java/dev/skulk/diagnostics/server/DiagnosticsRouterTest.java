@@ -7,6 +7,8 @@ import dev.skulk.diagnostics.cluster.ClusterDiagnosticsClient;
 import dev.skulk.diagnostics.cluster.StaticPeerDirectory;
 import dev.skulk.diagnostics.cluster.TestBundles;
 import dev.skulk.diagnostics.json.DiagnosticsJson;
+import dev.skulk.diagnostics.model.DiagnosticCaptureRequest;
+import dev.skulk.diagnostics.model.DiagnosticCaptureRequestBuilder;
 import dev.skulk.diagnostics.model.NodeDiagnostics;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -87,6 +89,21 @@ class DiagnosticsRouterTest {
     assertThat(DiagnosticsRouter.deadline("0", configured)).isEqualTo(Duration.ofMillis(1));
     assertThat(DiagnosticsRouter.deadline("soon", configured)).isEqualTo(configured);
     assertThat(DiagnosticsRouter.deadline("NaN", configured)).isEqualTo(configured);
+  }
+
+  @Test
+  void aProxiedCaptureGetsItsSamplingTimePlusTheMarginOr80PercentOfTheCallersDeadline() {
+    DiagnosticCaptureRequest threeSeconds = DiagnosticCaptureRequest.defaults(); // samples 3 s
+    DiagnosticCaptureRequest tenSeconds = new DiagnosticCaptureRequestBuilder().sampleDurationSeconds(10.0).build();
+    DiagnosticCaptureRequest fractional = new DiagnosticCaptureRequestBuilder().sampleDurationSeconds(1.0005).build();
+    // No header: duration + 30 s, as the CLI's capture --node allows.
+    assertThat(DiagnosticsRouter.captureDeadline(null, threeSeconds)).isEqualTo(Duration.ofSeconds(33));
+    assertThat(DiagnosticsRouter.captureDeadline(null, tenSeconds)).isEqualTo(Duration.ofSeconds(40));
+    assertThat(DiagnosticsRouter.captureDeadline(null, fractional)).isEqualTo(Duration.ofMillis(31_001));
+    // A shorter caller's deadline wins at 80%; a longer one does not stretch it.
+    assertThat(DiagnosticsRouter.captureDeadline("1000", threeSeconds)).isEqualTo(Duration.ofMillis(800));
+    assertThat(DiagnosticsRouter.captureDeadline("120000", tenSeconds)).isEqualTo(Duration.ofSeconds(40));
+    assertThat(DiagnosticsRouter.captureDeadline("later", threeSeconds)).isEqualTo(Duration.ofSeconds(33));
   }
 
   @Test

@@ -3,11 +3,11 @@ package dev.skulk.diagnostics.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skulk.diagnostics.cluster.ClusterDiagnosticsClient;
-import dev.skulk.diagnostics.cluster.FakePeer;
 import dev.skulk.diagnostics.cluster.StaticPeerDirectory;
 import dev.skulk.diagnostics.cluster.TestBundles;
 import dev.skulk.diagnostics.json.DiagnosticsJson;
 import dev.skulk.diagnostics.model.NodeDiagnostics;
+import dev.skulk.diagnostics.testkit.FakeSkulkPeer;
 import dev.skulk.diagnostics.testkit.TestTicker;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -262,18 +261,13 @@ class DiagnosticsServerAttackIT {
 
   @Test
   void hungClusterRequestsDoNotDelayNodeId() throws Exception {
-    CountDownLatch peerAsked = new CountDownLatch(8);
-    CountDownLatch release = new CountDownLatch(1);
-    FakePeer hung = closing(FakePeer.raw(socket -> {
-      FakePeer.readRequestHead(socket);
-      peerAsked.countDown();
-      release.await(60, TimeUnit.SECONDS);
-    }));
-    closing(release::countDown);
+    // The fake peer reads each request and never answers, until it is closed (after the server).
+    FakeSkulkPeer hung =
+        closing(FakeSkulkPeer.builder().nodeId("hung").behavior(FakeSkulkPeer.Behavior.hang()).start());
     ClusterDiagnosticsClient client = closing(ClusterDiagnosticsClient.builder()
         .localNodeId("A")
         .localNode(DiagnosticsServerAttackIT::bundle)
-        .peerDirectory(StaticPeerDirectory.of(Map.of("hung", URI.create(hung.url().toString()))))
+        .peerDirectory(StaticPeerDirectory.of(Map.of("hung", hung.url())))
         .perPeerTimeout(Duration.ofSeconds(60))
         .overallDeadline(Duration.ofSeconds(60))
         .build());
@@ -285,22 +279,9 @@ class DiagnosticsServerAttackIT {
           HttpResponse.BodyHandlers.ofString()));
     }
     // Wait until four cluster requests hold all four fan-out workers on the hung peer.
-    assertThat(waitFor(peerAsked, 4)).as("the hung peer was asked by four requests").isTrue();
+    assertThat(hung.awaitRequests(4, GUARD)).as("the hung peer was asked by four requests").isTrue();
     assertThat(cluster).noneMatch(CompletableFuture::isDone);
     assertStillServing(server);
-    release.countDown();
-  }
-
-  /** Waits (bounded) until {@code latch} has counted down {@code times} times. */
-  private static boolean waitFor(CountDownLatch latch, int times) throws InterruptedException {
-    long until = System.nanoTime() + GUARD.toNanos();
-    while (latch.getCount() > 8 - times) {
-      if (System.nanoTime() > until) {
-        return false;
-      }
-      latch.await(10, TimeUnit.MILLISECONDS);
-    }
-    return true;
   }
 
   @Test

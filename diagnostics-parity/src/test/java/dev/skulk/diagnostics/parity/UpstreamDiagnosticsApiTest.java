@@ -38,8 +38,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Ports of upstream's {@code src/skulk/api/tests/test_diagnostics_api.py} cases about node
  * warnings, capture and the timeline: same inputs, same expected outputs, each method named after
- * the upstream test. (Upstream's {@code test_cluster_diagnostics_returns_local_and_peer_results}
- * and the cancel / proxy tests concern the fan-out client and the HTTP server, ported there.)
+ * the upstream test. The fan-out and capture-proxy cases ({@code
+ * test_cluster_diagnostics_returns_local_and_peer_results}, {@code
+ * test_capture_cluster_node_diagnostics_proxies_to_peer}) are in {@link
+ * UpstreamDiagnosticsApiClusterTest}, which also says why the two runner-cancel cases have no
+ * equivalent here.
  */
 class UpstreamDiagnosticsApiTest {
 
