@@ -110,7 +110,9 @@ final class BundleCommand implements Callable<Integer> {
                 .includeProcessSamples(!noSamples).sampleDurationSeconds(1.0).build();
             try {
               Object capture = node.nodeId().equals(cluster.localNodeId())
-                  ? localCaptures.capture(request) : client.capturePeer(node.nodeId(), request);
+                  // a 1 s sample plus the CLI's 30 s margin, as `capture` gives a proxied capture
+                  ? localCaptures.capture(request)
+                  : client.capturePeer(node.nodeId(), request, java.time.Duration.ofSeconds(31));
               files.put("captures/" + safe(node.nodeId()) + "/" + safe(runner.runnerId()) + ".json", json.writePretty(capture));
             } catch (Exception e) { // one failed capture must not cost the operator the archive
               errors.add("capture of runner " + runner.runnerId() + " on " + node.nodeId() + ": " + e.getMessage());
