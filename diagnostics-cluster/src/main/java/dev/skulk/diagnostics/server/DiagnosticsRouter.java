@@ -279,6 +279,10 @@ public final class DiagnosticsRouter {
       allow(method, "POST");
       return json(captureLocal(readCaptureRequest(request)));
     }
+    if (first.equals("node") && rest.size() == 4 && rest.get(1).equals("runners") && rest.get(3).equals("cancel")) {
+      allow(method, "POST");
+      throw noRunnerControls();
+    }
     if (!first.equals("cluster")) {
       throw notFound();
     }
@@ -293,6 +297,10 @@ public final class DiagnosticsRouter {
     if (rest.size() == 2) {
       allow(method, "GET");
       return json(node(rest.get(1), request));
+    }
+    if (rest.size() == 5 && rest.get(2).equals("runners") && rest.get(4).equals("cancel")) {
+      allow(method, "POST");
+      throw noRunnerControls();
     }
     if (rest.size() == 3 && rest.get(2).equals("capture")) {
       allow(method, "POST");
@@ -718,5 +726,14 @@ public final class DiagnosticsRouter {
   private static String messageOf(Throwable e) {
     String message = e.getMessage();
     return message != null ? message : e.getClass().getSimpleName();
+  }
+
+  /**
+   * Upstream's runner-cancel routes ({@code POST .../runners/{runnerId}/cancel}, local and proxied)
+   * answered as a Python node without a worker's runner controls answers them: this API is
+   * read-only, so it never cancels a task nor relays a cancellation to a peer.
+   */
+  private static HttpError noRunnerControls() {
+    return new HttpError(503, "Local worker runner controls are not available on this node.");
   }
 }

@@ -47,8 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
  * /v1/diagnostics/node/runners/{runnerId}/cancel} (which calls a worker's cancel provider) and
  * {@code POST /v1/diagnostics/cluster/{nodeId}/runners/{runnerId}/cancel} (which proxies it to a
  * peer). This SDK's API is read-only by design (DESIGN.md: nothing it serves changes the host), so
- * it has neither route, no cancel provider and no {@code RunnerTaskCancelRequest/Response} model;
- * a Java node answers both paths 404 and contacts no peer, which {@link
+ * it has no cancel provider and no {@code RunnerTaskCancelRequest/Response} model: a Java node
+ * answers both paths 503 "Local worker runner controls are not available on this node.", as
+ * upstream answers its local route without a provider, and relays nothing to a peer, which {@link
  * #runnerCancelRoutesAreNotServed()} pins down so that adding them is a deliberate change.
  */
 @Timeout(60)
@@ -170,9 +171,14 @@ class UpstreamDiagnosticsApiClusterTest {
     Response peerCancel =
         send(router, "POST", "/v1/diagnostics/cluster/peer-node/runners/runner-1/cancel", "{\"taskId\": \"task-1\"}");
 
-    assertThat(localCancel.status).isEqualTo(404);
-    assertThat(peerCancel.status).isEqualTo(404);
-    assertThat(JSON.readTree(peerCancel.body()).get("error").get("message").stringValue()).isEqualTo("Not Found");
+    // As upstream's cancel_local_runner_task answers without a runner-cancel provider; the peer's
+    // cancellation is not relayed either (upstream would proxy it): the API is read-only.
+    assertThat(localCancel.status).isEqualTo(503);
+    assertThat(peerCancel.status).isEqualTo(503);
+    assertThat(JSON.readTree(localCancel.body()).get("error").get("message").stringValue())
+        .isEqualTo("Local worker runner controls are not available on this node.");
+    assertThat(JSON.readTree(peerCancel.body()).get("error").get("message").stringValue())
+        .isEqualTo("Local worker runner controls are not available on this node.");
     assertThat(peer.requests()).isEmpty();
   }
 
