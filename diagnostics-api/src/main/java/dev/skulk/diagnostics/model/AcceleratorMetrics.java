@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * Vendor-neutral accelerator metrics. Units are fixed: ratio 0..1, bytes, watts, Celsius, MHz; a
  * value that was not measured is null, never 0.
  *
- * <p>Immutable and thread-safe; build one with {@link AcceleratorMetricsBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code AcceleratorMetricsBuilder} (generated).
  *
  * @param vendor Accelerator vendor; defaults to {@code unknown}.
  * @param name Accelerator name; defaults to {@code Unknown}.

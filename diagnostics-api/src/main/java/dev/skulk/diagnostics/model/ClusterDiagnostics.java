@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * Read-only diagnostic bundle collected from reachable cluster nodes (the body of {@code GET
  * /v1/diagnostics/cluster}).
  *
- * <p>Immutable and thread-safe; build one with {@link ClusterDiagnosticsBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code ClusterDiagnosticsBuilder} (generated).
  *
  * @param generatedAt UTC timestamp when collection finished.
  * @param localNodeId Node ID of the API serving this response.

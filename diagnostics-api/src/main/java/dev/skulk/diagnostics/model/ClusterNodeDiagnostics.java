@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * One node result inside a {@link ClusterDiagnostics}: either the node's bundle ({@code ok} true)
  * or why it could not be collected.
  *
- * <p>Immutable and thread-safe; build one with {@link ClusterNodeDiagnosticsBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code ClusterNodeDiagnosticsBuilder} (generated).
  *
  * @param nodeId Node ID for this cluster diagnostics result.
  * @param url Peer API URL used to collect diagnostics, if remote; null for the local node.

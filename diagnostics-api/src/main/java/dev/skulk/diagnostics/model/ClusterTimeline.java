@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * Cross-rank chronological view of runner activity (the body of {@code GET
  * /v1/diagnostics/cluster/timeline}).
  *
- * <p>Immutable and thread-safe; build one with {@link ClusterTimelineBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code ClusterTimelineBuilder} (generated).
  *
  * @param generatedAt UTC timestamp when the timeline was built.
  * @param localNodeId Node ID of the API serving this response.

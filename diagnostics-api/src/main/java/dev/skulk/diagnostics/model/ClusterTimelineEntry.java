@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One flight-recorder entry annotated with cluster identity, in a {@link ClusterTimeline}.
  *
- * <p>Immutable and thread-safe; build one with {@link ClusterTimelineEntryBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code ClusterTimelineEntryBuilder} (generated).
  *
  * @param at UTC timestamp when the runner emitted the update.
  * @param nodeId Node that owns the runner.

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Per-runner synopsis in a {@link ClusterTimeline}.
  *
- * <p>Immutable and thread-safe; build one with {@link ClusterTimelineRunnerBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code ClusterTimelineRunnerBuilder} (generated).
  *
  * @param nodeId Node that owns the runner.
  * @param runnerId Runner ID.

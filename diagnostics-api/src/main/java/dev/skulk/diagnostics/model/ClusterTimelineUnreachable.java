@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One peer that a {@link ClusterTimeline} could not read.
  *
- * <p>Immutable and thread-safe; build one with {@link ClusterTimelineUnreachableBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code ClusterTimelineUnreachableBuilder} (generated).
  *
  * @param nodeId The peer's node ID.
  * @param url The peer's API URL, when remote. Optional.

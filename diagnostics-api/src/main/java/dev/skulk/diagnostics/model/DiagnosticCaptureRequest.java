@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Request body of an on-demand local or proxied diagnostics capture.
  *
- * <p>Immutable and thread-safe; build one with {@link DiagnosticCaptureRequestBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code DiagnosticCaptureRequestBuilder} (generated).
  *
  * @param runnerId Optional runner ID to focus the capture bundle. Optional.
  * @param taskId Optional task ID to find the relevant runner. Optional.

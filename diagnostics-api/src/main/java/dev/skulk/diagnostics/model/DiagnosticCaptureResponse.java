@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * On-demand diagnostics capture bundle of a local or proxied node.
  *
- * <p>Immutable and thread-safe; build one with {@link DiagnosticCaptureResponseBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code DiagnosticCaptureResponseBuilder} (generated).
  *
  * @param generatedAt UTC timestamp when capture completed.
  * @param nodeId Node that produced the capture bundle.

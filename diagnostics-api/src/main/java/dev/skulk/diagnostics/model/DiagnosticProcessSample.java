@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One process-sampling command result in a capture bundle.
  *
- * <p>Immutable and thread-safe; build one with {@link DiagnosticProcessSampleBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code DiagnosticProcessSampleBuilder} (generated).
  *
  * @param name Sampling command name.
  * @param command Command argv that was attempted.

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One local operating-system process relevant to Skulk diagnostics.
  *
- * <p>Immutable and thread-safe; build one with {@link DiagnosticsProcessBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code DiagnosticsProcessBuilder} (generated).
  *
  * @param pid Operating-system process ID.
  * @param parentPid Operating-system parent process ID, when visible. Optional.

@@ -7,7 +7,7 @@ import org.immutables.value.Value;
 /**
  * Total and available space of the volume that holds the models directory.
  *
- * <p>Immutable and thread-safe; build one with {@link DiskUsageBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code DiskUsageBuilder} (generated).
  *
  * @param total Total space of the volume.
  * @param available Space available to this process.

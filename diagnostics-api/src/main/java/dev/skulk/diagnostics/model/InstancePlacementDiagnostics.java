@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Cluster placement analysis for one model instance.
  *
- * <p>Immutable and thread-safe; build one with {@link InstancePlacementDiagnosticsBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code InstancePlacementDiagnosticsBuilder} (generated).
  *
  * @param instanceId Instance ID.
  * @param modelId Placed model ID.

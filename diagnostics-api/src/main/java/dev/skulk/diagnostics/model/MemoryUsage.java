@@ -7,7 +7,7 @@ import org.immutables.value.Value;
 /**
  * RAM and swap figures of one node.
  *
- * <p>Immutable and thread-safe; build one with {@link MemoryUsageBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code MemoryUsageBuilder} (generated).
  *
  * @param ramTotal Total physical memory.
  * @param ramAvailable Physical memory available to new work.

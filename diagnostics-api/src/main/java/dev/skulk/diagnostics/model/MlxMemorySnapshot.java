@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Best-effort snapshot of memory reported by MLX/Metal inside a runner process.
  *
- * <p>Immutable and thread-safe; build one with {@link MlxMemorySnapshotBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code MlxMemorySnapshotBuilder} (generated).
  *
  * @param generatedAt UTC timestamp when the snapshot was taken.
  * @param active Currently active MLX memory, when the runtime exposes it. Optional.

@@ -9,7 +9,7 @@ import org.immutables.value.Value;
 /**
  * One address of one network interface.
  *
- * <p>Immutable and thread-safe; build one with {@link NetworkInterfaceInfoBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code NetworkInterfaceInfoBuilder} (generated).
  *
  * @param name Interface name, such as {@code en0} or {@code eth0}.
  * @param ipAddress One IPv4 or IPv6 address of the interface.

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Read-only diagnostic bundle for one Skulk node (the body of {@code GET /v1/diagnostics/node}).
  *
- * <p>Immutable and thread-safe; build one with {@link NodeDiagnosticsBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code NodeDiagnosticsBuilder} (generated).
  *
  * @param generatedAt UTC timestamp when this bundle was built.
  * @param runtime Runtime identity and config.

@@ -8,7 +8,7 @@ import org.immutables.value.Value;
 /**
  * Gathered static identity of a node; every field defaults to {@code Unknown}.
  *
- * <p>Immutable and thread-safe; build one with {@link NodeIdentityBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code NodeIdentityBuilder} (generated).
  *
  * @param modelId Hardware model identifier.
  * @param chipId Chip or CPU brand.

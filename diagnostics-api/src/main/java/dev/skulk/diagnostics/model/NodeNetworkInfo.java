@@ -7,7 +7,7 @@ import org.immutables.value.Value;
 /**
  * The network interfaces of one node, one entry per address.
  *
- * <p>Immutable and thread-safe; build one with {@link NodeNetworkInfoBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code NodeNetworkInfoBuilder} (generated).
  *
  * @param interfaces One entry per IPv4/IPv6 address of each interface. Empty when absent.
  */

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Static and slow-changing runtime information for one Skulk node.
  *
- * <p>Immutable and thread-safe; build one with {@link NodeRuntimeDiagnosticsBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code NodeRuntimeDiagnosticsBuilder} (generated).
  *
  * @param nodeId Local node ID.
  * @param hostname Local hostname.

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Event-sourced placement details for one runner assignment.
  *
- * <p>Immutable and thread-safe; build one with {@link PlacementRunnerDiagnosticsBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code PlacementRunnerDiagnosticsBuilder} (generated).
  *
  * @param runnerId Runner ID.
  * @param nodeId Node ID assigned to this runner.

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Stable runner identity included with each flight-recorder update.
  *
- * <p>Immutable and thread-safe; build one with {@link RunnerDiagnosticContextBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code RunnerDiagnosticContextBuilder} (generated).
  *
  * @param nodeId Node ID that owns this runner.
  * @param runnerId Runner ID.

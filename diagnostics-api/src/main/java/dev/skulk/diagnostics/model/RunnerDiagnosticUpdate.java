@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * One non-blocking runner-to-supervisor diagnostic update (what a runner emits; the supervisor
  * retains it as a {@link RunnerFlightRecorderEntry}).
  *
- * <p>Immutable and thread-safe; build one with {@link RunnerDiagnosticUpdateBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code RunnerDiagnosticUpdateBuilder} (generated).
  *
  * @param at UTC timestamp when the runner emitted the update.
  * @param phase Runner phase at this entry.

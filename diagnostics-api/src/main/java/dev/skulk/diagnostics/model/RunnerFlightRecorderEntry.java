@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One retained runner flight-recorder entry.
  *
- * <p>Immutable and thread-safe; build one with {@link RunnerFlightRecorderEntryBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code RunnerFlightRecorderEntryBuilder} (generated).
  *
  * @param at UTC timestamp when the runner emitted the update.
  * @param phase Runner phase at this entry.

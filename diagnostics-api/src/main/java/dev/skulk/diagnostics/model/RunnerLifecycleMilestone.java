@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Bounded live milestone recorded by a runner supervisor.
  *
- * <p>Immutable and thread-safe; build one with {@link RunnerLifecycleMilestoneBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code RunnerLifecycleMilestoneBuilder} (generated).
  *
  * @param at UTC timestamp when the milestone was recorded.
  * @param name Short milestone name.

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Live runner-supervisor state of one local runner; not event-sourced.
  *
- * <p>Immutable and thread-safe; build one with {@link RunnerSupervisorDiagnosticsBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code RunnerSupervisorDiagnosticsBuilder} (generated).
  *
  * @param runnerId Runner ID.
  * @param instanceId Instance ID.

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Compact task information for a task known to a runner or to cluster state.
  *
- * <p>Immutable and thread-safe; build one with {@link RunnerTaskDiagnosticsBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code RunnerTaskDiagnosticsBuilder} (generated).
  *
  * @param taskId Skulk task ID.
  * @param taskKind Concrete task model name.
