@@ -36,6 +36,11 @@ public record AcceleratorMetrics(
     @Nullable Double temperatureCelsius,
     @Nullable Integer clockMhz) {
 
+  /**
+   * Checks and normalises the components: a non-finite {@code utilizationRatio}, {@code
+   * powerWatts}, {@code temperatureCelsius} becomes null; a null {@code vendor} becomes {@code
+   * AcceleratorVendor.UNKNOWN}; a null {@code name} becomes {@code "Unknown"}.
+   */
   public AcceleratorMetrics {
     vendor = vendor == null ? AcceleratorVendor.UNKNOWN : vendor;
     name = name == null ? "Unknown" : name;

@@ -26,6 +26,11 @@ public record ClusterDiagnostics(
     @Nullable String masterNodeId,
     List<ClusterNodeDiagnostics> nodes) {
 
+  /**
+   * Checks and normalises the components: {@code generatedAt}, {@code localNodeId} are
+   * required (a null one throws {@code NullPointerException}); {@code nodes} is copied,
+   * unmodifiable, with null read as empty and a null element refused.
+   */
   public ClusterDiagnostics {
     Checks.required(generatedAt, "generatedAt");
     Checks.required(localNodeId, "localNodeId");

@@ -27,6 +27,10 @@ public record ClusterNodeDiagnostics(
     @Nullable NodeDiagnostics diagnostics,
     @Nullable String error) {
 
+  /**
+   * Checks and normalises the components: {@code nodeId} is required (a null one throws
+   * {@code NullPointerException}).
+   */
   public ClusterNodeDiagnostics {
     Checks.required(nodeId, "nodeId");
   }

@@ -31,6 +31,12 @@ public record ClusterTimeline(
     List<ClusterTimelineEntry> timeline,
     List<ClusterTimelineUnreachable> unreachableNodes) {
 
+  /**
+   * Checks and normalises the components: {@code generatedAt}, {@code localNodeId} are
+   * required (a null one throws {@code NullPointerException}); {@code runners}, {@code timeline},
+   * {@code unreachableNodes} are copied, unmodifiable, with null read as empty and a null element
+   * refused.
+   */
   public ClusterTimeline {
     Checks.required(generatedAt, "generatedAt");
     Checks.required(localNodeId, "localNodeId");

@@ -21,6 +21,10 @@ public record ClusterTimelineUnreachable(
     @Nullable String url,
     @JsonProperty(required = true) String error) {
 
+  /**
+   * Checks and normalises the components: {@code nodeId}, {@code error} are required (a
+   * null one throws {@code NullPointerException}).
+   */
   public ClusterTimelineUnreachable {
     Checks.required(nodeId, "nodeId");
     Checks.required(error, "error");

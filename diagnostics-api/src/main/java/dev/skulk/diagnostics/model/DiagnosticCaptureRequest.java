@@ -24,6 +24,10 @@ public record DiagnosticCaptureRequest(
     @Value.Default.Boolean(true) boolean includeProcessSamples,
     @Value.Default.Double(3.0) double sampleDurationSeconds) {
 
+  /**
+   * Checks and normalises the components: {@code sampleDurationSeconds} must be finite
+   * (else {@code IllegalArgumentException}).
+   */
   public DiagnosticCaptureRequest {
     Checks.finite(sampleDurationSeconds, "sampleDurationSeconds");
   }

@@ -33,6 +33,12 @@ public record DiagnosticCaptureResponse(
     List<DiagnosticProcessSample> processSamples,
     List<String> warnings) {
 
+  /**
+   * Checks and normalises the components: {@code generatedAt}, {@code nodeId}, {@code
+   * nodeDiagnostics} are required (a null one throws {@code NullPointerException}); {@code
+   * flightRecorder}, {@code processSamples}, {@code warnings} are copied, unmodifiable, with null
+   * read as empty and a null element refused.
+   */
   public DiagnosticCaptureResponse {
     Checks.required(generatedAt, "generatedAt");
     Checks.required(nodeId, "nodeId");

@@ -32,6 +32,12 @@ public record DiagnosticProcessSample(
     @Nullable String stderr,
     @Nullable String error) {
 
+  /**
+   * Checks and normalises the components: {@code name} and {@code command} are required (a null
+   * one throws {@code NullPointerException}); {@code command} is copied, unmodifiable, and a null
+   * element is refused; {@code durationSeconds} must be finite (else {@code
+   * IllegalArgumentException}).
+   */
   public DiagnosticProcessSample {
     Checks.required(name, "name");
     command = List.copyOf(Checks.required(command, "command"));

@@ -35,6 +35,11 @@ public record DiagnosticsProcess(
     @Nullable Double elapsedSeconds,
     @Value.Default.Boolean(false) boolean isChildOfSkulk) {
 
+  /**
+   * Checks and normalises the components: {@code role}, {@code command} are required (a
+   * null one throws {@code NullPointerException}); a non-finite {@code cpuPercent}, {@code
+   * memoryPercent}, {@code elapsedSeconds} becomes null.
+   */
   public DiagnosticsProcess {
     Checks.required(role, "role");
     Checks.required(command, "command");

@@ -18,6 +18,10 @@ public record DiskUsage(
     @JsonProperty(required = true) Memory total,
     @JsonProperty(required = true) Memory available) {
 
+  /**
+   * Checks and normalises the components: {@code total}, {@code available} are required (a
+   * null one throws {@code NullPointerException}).
+   */
   public DiskUsage {
     Checks.required(total, "total");
     Checks.required(available, "available");

@@ -22,6 +22,11 @@ public record MemoryUsage(
     @JsonProperty(required = true) Memory swapTotal,
     @JsonProperty(required = true) Memory swapAvailable) {
 
+  /**
+   * Checks and normalises the components: {@code ramTotal}, {@code ramAvailable}, {@code
+   * swapTotal}, {@code swapAvailable} are required (a null one throws {@code
+   * NullPointerException}).
+   */
   public MemoryUsage {
     Checks.required(ramTotal, "ramTotal");
     Checks.required(ramAvailable, "ramAvailable");

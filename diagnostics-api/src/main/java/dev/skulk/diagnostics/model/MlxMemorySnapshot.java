@@ -28,6 +28,10 @@ public record MlxMemorySnapshot(
     @Nullable Memory wiredLimit,
     @JsonProperty(required = true) String source) {
 
+  /**
+   * Checks and normalises the components: {@code generatedAt}, {@code source} are required
+   * (a null one throws {@code NullPointerException}).
+   */
   public MlxMemorySnapshot {
     Checks.required(generatedAt, "generatedAt");
     Checks.required(source, "source");

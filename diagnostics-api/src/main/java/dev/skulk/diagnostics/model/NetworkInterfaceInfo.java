@@ -22,6 +22,11 @@ public record NetworkInterfaceInfo(
     @JsonProperty(required = true) String ipAddress,
     @JsonSetter(nulls = Nulls.FAIL) InterfaceType interfaceType) {
 
+  /**
+   * Checks and normalises the components: {@code name}, {@code ipAddress} are required (a
+   * null one throws {@code NullPointerException}); a null {@code interfaceType} becomes {@code
+   * InterfaceType.UNKNOWN}.
+   */
   public NetworkInterfaceInfo {
     Checks.required(name, "name");
     Checks.required(ipAddress, "ipAddress");

@@ -32,6 +32,12 @@ public record NodeDiagnostics(
     List<InstancePlacementDiagnostics> placements,
     List<String> warnings) {
 
+  /**
+   * Checks and normalises the components: {@code generatedAt}, {@code runtime}, {@code
+   * resources} are required (a null one throws {@code NullPointerException}); {@code processes},
+   * {@code supervisorRunners}, {@code placements}, {@code warnings} are copied, unmodifiable, with
+   * null read as empty and a null element refused.
+   */
   public NodeDiagnostics {
     Checks.required(generatedAt, "generatedAt");
     Checks.required(runtime, "runtime");

@@ -29,6 +29,11 @@ public record NodeIdentity(
     @JsonSetter(nulls = Nulls.FAIL) @Value.Default.String("Unknown") String skulkVersion,
     @JsonSetter(nulls = Nulls.FAIL) @Value.Default.String("Unknown") String skulkCommit) {
 
+  /**
+   * Checks and normalises the components: a null {@code modelId}, {@code chipId}, {@code
+   * friendlyName}, {@code osVersion}, {@code osBuildVersion}, {@code skulkVersion} or {@code
+   * skulkCommit} becomes {@code "Unknown"}.
+   */
   public NodeIdentity {
     modelId = modelId == null ? "Unknown" : modelId;
     chipId = chipId == null ? "Unknown" : chipId;

@@ -16,6 +16,10 @@ import org.immutables.value.Value;
 public record NodeNetworkInfo(
     List<NetworkInterfaceInfo> interfaces) {
 
+  /**
+   * Checks and normalises the components: {@code interfaces} is copied, unmodifiable, with
+   * null read as empty and a null element refused.
+   */
   public NodeNetworkInfo {
     interfaces = Checks.listOrEmpty(interfaces, "interfaces");
   }

@@ -47,6 +47,11 @@ public record NodeRuntimeDiagnostics(
     @JsonProperty(required = true) boolean structuredLoggingConfigured,
     @Nullable String loggingIngestUrl) {
 
+  /**
+   * Checks and normalises the components: {@code nodeId}, {@code hostname}, {@code cwd},
+   * {@code configPath}, {@code skulkVersion}, {@code skulkCommit} are required (a null one throws
+   * {@code NullPointerException}).
+   */
   public NodeRuntimeDiagnostics {
     Checks.required(nodeId, "nodeId");
     Checks.required(hostname, "hostname");

@@ -40,6 +40,11 @@ public record PlacementRunnerDiagnostics(
     @JsonProperty(required = true) boolean isMaster,
     List<RunnerTaskDiagnostics> tasks) {
 
+  /**
+   * Checks and normalises the components: {@code runnerId}, {@code nodeId} are required (a
+   * null one throws {@code NullPointerException}); {@code tasks} is copied, unmodifiable, with null
+   * read as empty and a null element refused.
+   */
   public PlacementRunnerDiagnostics {
     Checks.required(runnerId, "runnerId");
     Checks.required(nodeId, "nodeId");

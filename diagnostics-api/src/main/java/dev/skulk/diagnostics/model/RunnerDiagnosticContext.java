@@ -35,6 +35,10 @@ public record RunnerDiagnosticContext(
     @JsonProperty(required = true) int endLayer,
     @JsonProperty(required = true) int nLayers) {
 
+  /**
+   * Checks and normalises the components: {@code nodeId}, {@code runnerId}, {@code
+   * instanceId}, {@code modelId} are required (a null one throws {@code NullPointerException}).
+   */
   public RunnerDiagnosticContext {
     Checks.required(nodeId, "nodeId");
     Checks.required(runnerId, "runnerId");

@@ -21,6 +21,10 @@ public record RunnerLifecycleMilestone(
     @JsonProperty(required = true) String name,
     @Nullable String detail) {
 
+  /**
+   * Checks and normalises the components: {@code at}, {@code name} are required (a null one
+   * throws {@code NullPointerException}).
+   */
   public RunnerLifecycleMilestone {
     Checks.required(at, "at");
     Checks.required(name, "name");

@@ -29,6 +29,10 @@ public record RunnerTaskDiagnostics(
     @Nullable String runnerId,
     @Nullable String modelId) {
 
+  /**
+   * Checks and normalises the components: {@code taskId}, {@code taskKind}, {@code
+   * taskStatus}, {@code instanceId} are required (a null one throws {@code NullPointerException}).
+   */
   public RunnerTaskDiagnostics {
     Checks.required(taskId, "taskId");
     Checks.required(taskKind, "taskKind");

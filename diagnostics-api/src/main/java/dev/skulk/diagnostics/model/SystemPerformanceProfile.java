@@ -26,6 +26,10 @@ public record SystemPerformanceProfile(
     @Value.Default.Double(0.0) double ecpuUsage,
     @Nullable AcceleratorMetrics accelerator) {
 
+  /**
+   * Checks and normalises the components: {@code gpuUsage}, {@code temp}, {@code sysPower},
+   * {@code pcpuUsage}, {@code ecpuUsage} must be finite (else {@code IllegalArgumentException}).
+   */
   public SystemPerformanceProfile {
     Checks.finite(gpuUsage, "gpuUsage");
     Checks.finite(temp, "temp");

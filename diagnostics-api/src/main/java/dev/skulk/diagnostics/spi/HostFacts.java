@@ -31,6 +31,7 @@ public record HostFacts(
     @Nullable String mlxLibraryPath,
     @Nullable Long mlxWiredLimitBytes) {
 
+  /** Checks and normalises the components: a null {@code configPath} becomes {@code "config.yaml"}. */
   public HostFacts {
     configPath = configPath == null ? "config.yaml" : configPath;
   }
