@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * Vendor-neutral accelerator metrics. Units are fixed: ratio 0..1, bytes, watts, Celsius, MHz; a
  * value that was not measured is null, never 0.
  *
- * <p>Immutable and thread-safe; build one with {@link AcceleratorMetricsBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code AcceleratorMetricsBuilder} (generated).
  *
  * @param vendor Accelerator vendor; defaults to {@code unknown}.
  * @param name Accelerator name; defaults to {@code Unknown}.
@@ -36,6 +36,11 @@ public record AcceleratorMetrics(
     @Nullable Double temperatureCelsius,
     @Nullable Integer clockMhz) {
 
+  /**
+   * Checks and normalises the components: a non-finite {@code utilizationRatio}, {@code
+   * powerWatts}, {@code temperatureCelsius} becomes null; a null {@code vendor} becomes {@code
+   * AcceleratorVendor.UNKNOWN}; a null {@code name} becomes {@code "Unknown"}.
+   */
   public AcceleratorMetrics {
     vendor = vendor == null ? AcceleratorVendor.UNKNOWN : vendor;
     name = name == null ? "Unknown" : name;

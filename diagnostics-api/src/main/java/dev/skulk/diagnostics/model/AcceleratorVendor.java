@@ -4,11 +4,17 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Vendor of a node's accelerator; {@code cpu} for a node that has none. */
 public enum AcceleratorVendor {
+  /** Apple silicon ({@code apple}). */
   APPLE("apple"),
+  /** An AMD GPU ({@code amd}). */
   AMD("amd"),
+  /** One or more NVIDIA GPUs ({@code nvidia}). */
   NVIDIA("nvidia"),
+  /** An Intel accelerator ({@code intel}); no default collector reports it. */
   INTEL("intel"),
+  /** No accelerator: CPU figures only ({@code cpu}). */
   CPU("cpu"),
+  /** Not known ({@code unknown}); a null vendor given to {@link AcceleratorMetrics} becomes this. */
   UNKNOWN("unknown");
 
   private final String wireValue;

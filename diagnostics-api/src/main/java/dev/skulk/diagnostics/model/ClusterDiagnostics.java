@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * Read-only diagnostic bundle collected from reachable cluster nodes (the body of {@code GET
  * /v1/diagnostics/cluster}).
  *
- * <p>Immutable and thread-safe; build one with {@link ClusterDiagnosticsBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code ClusterDiagnosticsBuilder} (generated).
  *
  * @param generatedAt UTC timestamp when collection finished.
  * @param localNodeId Node ID of the API serving this response.
@@ -26,6 +26,11 @@ public record ClusterDiagnostics(
     @Nullable String masterNodeId,
     List<ClusterNodeDiagnostics> nodes) {
 
+  /**
+   * Checks and normalises the components: {@code generatedAt}, {@code localNodeId} are
+   * required (a null one throws {@code NullPointerException}); {@code nodes} is copied,
+   * unmodifiable, with null read as empty and a null element refused.
+   */
   public ClusterDiagnostics {
     Checks.required(generatedAt, "generatedAt");
     Checks.required(localNodeId, "localNodeId");

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * One node result inside a {@link ClusterDiagnostics}: either the node's bundle ({@code ok} true)
  * or why it could not be collected.
  *
- * <p>Immutable and thread-safe; build one with {@link ClusterNodeDiagnosticsBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code ClusterNodeDiagnosticsBuilder} (generated).
  *
  * @param nodeId Node ID for this cluster diagnostics result.
  * @param url Peer API URL used to collect diagnostics, if remote; null for the local node.
@@ -27,6 +27,10 @@ public record ClusterNodeDiagnostics(
     @Nullable NodeDiagnostics diagnostics,
     @Nullable String error) {
 
+  /**
+   * Checks and normalises the components: {@code nodeId} is required (a null one throws
+   * {@code NullPointerException}).
+   */
   public ClusterNodeDiagnostics {
     Checks.required(nodeId, "nodeId");
   }

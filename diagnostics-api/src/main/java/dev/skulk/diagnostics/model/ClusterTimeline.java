@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * Cross-rank chronological view of runner activity (the body of {@code GET
  * /v1/diagnostics/cluster/timeline}).
  *
- * <p>Immutable and thread-safe; build one with {@link ClusterTimelineBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code ClusterTimelineBuilder} (generated).
  *
  * @param generatedAt UTC timestamp when the timeline was built.
  * @param localNodeId Node ID of the API serving this response.
@@ -31,6 +31,12 @@ public record ClusterTimeline(
     List<ClusterTimelineEntry> timeline,
     List<ClusterTimelineUnreachable> unreachableNodes) {
 
+  /**
+   * Checks and normalises the components: {@code generatedAt}, {@code localNodeId} are
+   * required (a null one throws {@code NullPointerException}); {@code runners}, {@code timeline},
+   * {@code unreachableNodes} are copied, unmodifiable, with null read as empty and a null element
+   * refused.
+   */
   public ClusterTimeline {
     Checks.required(generatedAt, "generatedAt");
     Checks.required(localNodeId, "localNodeId");

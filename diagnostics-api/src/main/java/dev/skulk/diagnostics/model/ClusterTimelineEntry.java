@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One flight-recorder entry annotated with cluster identity, in a {@link ClusterTimeline}.
  *
- * <p>Immutable and thread-safe; build one with {@link ClusterTimelineEntryBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code ClusterTimelineEntryBuilder} (generated).
  *
  * @param at UTC timestamp when the runner emitted the update.
  * @param nodeId Node that owns the runner.
@@ -40,6 +40,12 @@ public record ClusterTimelineEntry(
     @Nullable String commandId,
     @Nullable MlxMemorySnapshot mlxMemory) {
 
+  /**
+   * Checks and normalises the components: {@code at}, {@code nodeId}, {@code runnerId},
+   * {@code phase}, {@code event} are required (a null one throws {@code NullPointerException});
+   * {@code attrs} is copied in order, unmodifiable, with null read as empty and null keys or values
+   * refused.
+   */
   public ClusterTimelineEntry {
     Checks.required(at, "at");
     Checks.required(nodeId, "nodeId");

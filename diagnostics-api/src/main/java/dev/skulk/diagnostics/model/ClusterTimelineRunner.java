@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Per-runner synopsis in a {@link ClusterTimeline}.
  *
- * <p>Immutable and thread-safe; build one with {@link ClusterTimelineRunnerBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code ClusterTimelineRunnerBuilder} (generated).
  *
  * @param nodeId Node that owns the runner.
  * @param runnerId Runner ID.
@@ -47,6 +47,12 @@ public record ClusterTimelineRunner(
     @Nullable String activeCommandId,
     @Nullable MlxMemorySnapshot lastMlxMemory) {
 
+  /**
+   * Checks and normalises the components: {@code nodeId}, {@code runnerId}, {@code
+   * instanceId}, {@code modelId}, {@code statusKind}, {@code phase} are required (a null one throws
+   * {@code NullPointerException}); {@code secondsInPhase} must be finite (else {@code
+   * IllegalArgumentException}).
+   */
   public ClusterTimelineRunner {
     Checks.required(nodeId, "nodeId");
     Checks.required(runnerId, "runnerId");

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One peer that a {@link ClusterTimeline} could not read.
  *
- * <p>Immutable and thread-safe; build one with {@link ClusterTimelineUnreachableBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code ClusterTimelineUnreachableBuilder} (generated).
  *
  * @param nodeId The peer's node ID.
  * @param url The peer's API URL, when remote. Optional.
@@ -21,6 +21,10 @@ public record ClusterTimelineUnreachable(
     @Nullable String url,
     @JsonProperty(required = true) String error) {
 
+  /**
+   * Checks and normalises the components: {@code nodeId}, {@code error} are required (a
+   * null one throws {@code NullPointerException}).
+   */
   public ClusterTimelineUnreachable {
     Checks.required(nodeId, "nodeId");
     Checks.required(error, "error");

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Request body of an on-demand local or proxied diagnostics capture.
  *
- * <p>Immutable and thread-safe; build one with {@link DiagnosticCaptureRequestBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code DiagnosticCaptureRequestBuilder} (generated).
  *
  * @param runnerId Optional runner ID to focus the capture bundle. Optional.
  * @param taskId Optional task ID to find the relevant runner. Optional.
@@ -24,6 +24,10 @@ public record DiagnosticCaptureRequest(
     @Value.Default.Boolean(true) boolean includeProcessSamples,
     @Value.Default.Double(3.0) double sampleDurationSeconds) {
 
+  /**
+   * Checks and normalises the components: {@code sampleDurationSeconds} must be finite
+   * (else {@code IllegalArgumentException}).
+   */
   public DiagnosticCaptureRequest {
     Checks.finite(sampleDurationSeconds, "sampleDurationSeconds");
   }

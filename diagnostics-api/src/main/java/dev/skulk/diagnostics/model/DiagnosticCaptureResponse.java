@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * On-demand diagnostics capture bundle of a local or proxied node.
  *
- * <p>Immutable and thread-safe; build one with {@link DiagnosticCaptureResponseBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code DiagnosticCaptureResponseBuilder} (generated).
  *
  * @param generatedAt UTC timestamp when capture completed.
  * @param nodeId Node that produced the capture bundle.
@@ -33,6 +33,12 @@ public record DiagnosticCaptureResponse(
     List<DiagnosticProcessSample> processSamples,
     List<String> warnings) {
 
+  /**
+   * Checks and normalises the components: {@code generatedAt}, {@code nodeId}, {@code
+   * nodeDiagnostics} are required (a null one throws {@code NullPointerException}); {@code
+   * flightRecorder}, {@code processSamples}, {@code warnings} are copied, unmodifiable, with null
+   * read as empty and a null element refused.
+   */
   public DiagnosticCaptureResponse {
     Checks.required(generatedAt, "generatedAt");
     Checks.required(nodeId, "nodeId");

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One process-sampling command result in a capture bundle.
  *
- * <p>Immutable and thread-safe; build one with {@link DiagnosticProcessSampleBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code DiagnosticProcessSampleBuilder} (generated).
  *
  * @param name Sampling command name.
  * @param command Command argv that was attempted.
@@ -32,6 +32,12 @@ public record DiagnosticProcessSample(
     @Nullable String stderr,
     @Nullable String error) {
 
+  /**
+   * Checks and normalises the components: {@code name} and {@code command} are required (a null
+   * one throws {@code NullPointerException}); {@code command} is copied, unmodifiable, and a null
+   * element is refused; {@code durationSeconds} must be finite (else {@code
+   * IllegalArgumentException}).
+   */
   public DiagnosticProcessSample {
     Checks.required(name, "name");
     command = List.copyOf(Checks.required(command, "command"));

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One local operating-system process relevant to Skulk diagnostics.
  *
- * <p>Immutable and thread-safe; build one with {@link DiagnosticsProcessBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code DiagnosticsProcessBuilder} (generated).
  *
  * @param pid Operating-system process ID.
  * @param parentPid Operating-system parent process ID, when visible. Optional.
@@ -35,6 +35,11 @@ public record DiagnosticsProcess(
     @Nullable Double elapsedSeconds,
     @Value.Default.Boolean(false) boolean isChildOfSkulk) {
 
+  /**
+   * Checks and normalises the components: {@code role}, {@code command} are required (a
+   * null one throws {@code NullPointerException}); a non-finite {@code cpuPercent}, {@code
+   * memoryPercent}, {@code elapsedSeconds} becomes null.
+   */
   public DiagnosticsProcess {
     Checks.required(role, "role");
     Checks.required(command, "command");

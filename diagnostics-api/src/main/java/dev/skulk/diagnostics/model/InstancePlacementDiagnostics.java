@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Cluster placement analysis for one model instance.
  *
- * <p>Immutable and thread-safe; build one with {@link InstancePlacementDiagnosticsBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code InstancePlacementDiagnosticsBuilder} (generated).
  *
  * @param instanceId Instance ID.
  * @param modelId Placed model ID.
@@ -33,6 +33,11 @@ public record InstancePlacementDiagnostics(
     List<PlacementRunnerDiagnostics> runners,
     List<String> warnings) {
 
+  /**
+   * Checks and normalises the components: {@code instanceId}, {@code modelId} are required
+   * (a null one throws {@code NullPointerException}); {@code placementNodeIds}, {@code runners},
+   * {@code warnings} are copied, unmodifiable, with null read as empty and a null element refused.
+   */
   public InstancePlacementDiagnostics {
     Checks.required(instanceId, "instanceId");
     Checks.required(modelId, "modelId");

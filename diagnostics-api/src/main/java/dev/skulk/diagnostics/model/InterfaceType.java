@@ -4,10 +4,18 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Physical kind of a network interface. */
 public enum InterfaceType {
+  /** A Wi-Fi interface ({@code wifi}). */
   WIFI("wifi"),
+  /** A wired Ethernet interface ({@code ethernet}). */
   ETHERNET("ethernet"),
+  /**
+   * An Ethernet port that may be an adapter over Thunderbolt or USB ({@code maybe_ethernet}): on
+   * macOS, an Ethernet hardware port on a device other than {@code en0} or {@code en1}.
+   */
   MAYBE_ETHERNET("maybe_ethernet"),
+  /** A Thunderbolt bridge ({@code thunderbolt}). */
   THUNDERBOLT("thunderbolt"),
+  /** Not known ({@code unknown}). */
   UNKNOWN("unknown");
 
   private final String wireValue;

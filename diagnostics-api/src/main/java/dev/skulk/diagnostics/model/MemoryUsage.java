@@ -7,7 +7,7 @@ import org.immutables.value.Value;
 /**
  * RAM and swap figures of one node.
  *
- * <p>Immutable and thread-safe; build one with {@link MemoryUsageBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code MemoryUsageBuilder} (generated).
  *
  * @param ramTotal Total physical memory.
  * @param ramAvailable Physical memory available to new work.
@@ -22,6 +22,11 @@ public record MemoryUsage(
     @JsonProperty(required = true) Memory swapTotal,
     @JsonProperty(required = true) Memory swapAvailable) {
 
+  /**
+   * Checks and normalises the components: {@code ramTotal}, {@code ramAvailable}, {@code
+   * swapTotal}, {@code swapAvailable} are required (a null one throws {@code
+   * NullPointerException}).
+   */
   public MemoryUsage {
     Checks.required(ramTotal, "ramTotal");
     Checks.required(ramAvailable, "ramAvailable");

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Best-effort snapshot of memory reported by MLX/Metal inside a runner process.
  *
- * <p>Immutable and thread-safe; build one with {@link MlxMemorySnapshotBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code MlxMemorySnapshotBuilder} (generated).
  *
  * @param generatedAt UTC timestamp when the snapshot was taken.
  * @param active Currently active MLX memory, when the runtime exposes it. Optional.
@@ -28,6 +28,10 @@ public record MlxMemorySnapshot(
     @Nullable Memory wiredLimit,
     @JsonProperty(required = true) String source) {
 
+  /**
+   * Checks and normalises the components: {@code generatedAt}, {@code source} are required
+   * (a null one throws {@code NullPointerException}).
+   */
   public MlxMemorySnapshot {
     Checks.required(generatedAt, "generatedAt");
     Checks.required(source, "source");

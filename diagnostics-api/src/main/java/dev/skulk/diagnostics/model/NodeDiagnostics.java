@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Read-only diagnostic bundle for one Skulk node (the body of {@code GET /v1/diagnostics/node}).
  *
- * <p>Immutable and thread-safe; build one with {@link NodeDiagnosticsBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code NodeDiagnosticsBuilder} (generated).
  *
  * @param generatedAt UTC timestamp when this bundle was built.
  * @param runtime Runtime identity and config.
@@ -32,6 +32,12 @@ public record NodeDiagnostics(
     List<InstancePlacementDiagnostics> placements,
     List<String> warnings) {
 
+  /**
+   * Checks and normalises the components: {@code generatedAt}, {@code runtime}, {@code
+   * resources} are required (a null one throws {@code NullPointerException}); {@code processes},
+   * {@code supervisorRunners}, {@code placements}, {@code warnings} are copied, unmodifiable, with
+   * null read as empty and a null element refused.
+   */
   public NodeDiagnostics {
     Checks.required(generatedAt, "generatedAt");
     Checks.required(runtime, "runtime");

@@ -8,7 +8,7 @@ import org.immutables.value.Value;
 /**
  * Gathered static identity of a node; every field defaults to {@code Unknown}.
  *
- * <p>Immutable and thread-safe; build one with {@link NodeIdentityBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code NodeIdentityBuilder} (generated).
  *
  * @param modelId Hardware model identifier.
  * @param chipId Chip or CPU brand.
@@ -29,6 +29,11 @@ public record NodeIdentity(
     @JsonSetter(nulls = Nulls.FAIL) @Value.Default.String("Unknown") String skulkVersion,
     @JsonSetter(nulls = Nulls.FAIL) @Value.Default.String("Unknown") String skulkCommit) {
 
+  /**
+   * Checks and normalises the components: a null {@code modelId}, {@code chipId}, {@code
+   * friendlyName}, {@code osVersion}, {@code osBuildVersion}, {@code skulkVersion} or {@code
+   * skulkCommit} becomes {@code "Unknown"}.
+   */
   public NodeIdentity {
     modelId = modelId == null ? "Unknown" : modelId;
     chipId = chipId == null ? "Unknown" : chipId;

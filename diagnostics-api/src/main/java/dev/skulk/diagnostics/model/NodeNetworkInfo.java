@@ -7,7 +7,7 @@ import org.immutables.value.Value;
 /**
  * The network interfaces of one node, one entry per address.
  *
- * <p>Immutable and thread-safe; build one with {@link NodeNetworkInfoBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code NodeNetworkInfoBuilder} (generated).
  *
  * @param interfaces One entry per IPv4/IPv6 address of each interface. Empty when absent.
  */
@@ -16,6 +16,10 @@ import org.immutables.value.Value;
 public record NodeNetworkInfo(
     List<NetworkInterfaceInfo> interfaces) {
 
+  /**
+   * Checks and normalises the components: {@code interfaces} is copied, unmodifiable, with
+   * null read as empty and a null element refused.
+   */
   public NodeNetworkInfo {
     interfaces = Checks.listOrEmpty(interfaces, "interfaces");
   }

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Resource readings for one node, from gathered (event-sourced) state and live local readings.
  *
- * <p>Immutable and thread-safe; build one with {@link NodeResourceDiagnosticsBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code NodeResourceDiagnosticsBuilder} (generated).
  *
  * @param gatheredMemory Last event-sourced memory reading for this node. Optional.
  * @param currentMemory Live memory reading from the API process. Optional.

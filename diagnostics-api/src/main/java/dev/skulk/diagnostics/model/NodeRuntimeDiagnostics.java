@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Static and slow-changing runtime information for one Skulk node.
  *
- * <p>Immutable and thread-safe; build one with {@link NodeRuntimeDiagnosticsBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code NodeRuntimeDiagnosticsBuilder} (generated).
  *
  * @param nodeId Local node ID.
  * @param hostname Local hostname.
@@ -47,6 +47,11 @@ public record NodeRuntimeDiagnostics(
     @JsonProperty(required = true) boolean structuredLoggingConfigured,
     @Nullable String loggingIngestUrl) {
 
+  /**
+   * Checks and normalises the components: {@code nodeId}, {@code hostname}, {@code cwd},
+   * {@code configPath}, {@code skulkVersion}, {@code skulkCommit} are required (a null one throws
+   * {@code NullPointerException}).
+   */
   public NodeRuntimeDiagnostics {
     Checks.required(nodeId, "nodeId");
     Checks.required(hostname, "hostname");

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Event-sourced placement details for one runner assignment.
  *
- * <p>Immutable and thread-safe; build one with {@link PlacementRunnerDiagnosticsBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code PlacementRunnerDiagnosticsBuilder} (generated).
  *
  * @param runnerId Runner ID.
  * @param nodeId Node ID assigned to this runner.
@@ -40,6 +40,11 @@ public record PlacementRunnerDiagnostics(
     @JsonProperty(required = true) boolean isMaster,
     List<RunnerTaskDiagnostics> tasks) {
 
+  /**
+   * Checks and normalises the components: {@code runnerId}, {@code nodeId} are required (a
+   * null one throws {@code NullPointerException}); {@code tasks} is copied, unmodifiable, with null
+   * read as empty and a null element refused.
+   */
   public PlacementRunnerDiagnostics {
     Checks.required(runnerId, "runnerId");
     Checks.required(nodeId, "nodeId");

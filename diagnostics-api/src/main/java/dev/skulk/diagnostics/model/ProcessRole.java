@@ -4,10 +4,15 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Best-effort Skulk role of a local process, inferred from lineage and command line. */
 public enum ProcessRole {
+  /** The Skulk node itself, or a process whose command line names Skulk ({@code skulk}). */
   SKULK("skulk"),
+  /** A model runner: a supervised runner pid, or a multiprocessing spawn ({@code runner}). */
   RUNNER("runner"),
+  /** The {@code vector} log shipper ({@code vector}). */
   VECTOR("vector"),
+  /** Another Python process, such as multiprocessing's resource tracker ({@code python}). */
   PYTHON("python"),
+  /** Anything else ({@code other}). */
   OTHER("other");
 
   private final String wireValue;

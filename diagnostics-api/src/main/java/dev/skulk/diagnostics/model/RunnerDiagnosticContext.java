@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Stable runner identity included with each flight-recorder update.
  *
- * <p>Immutable and thread-safe; build one with {@link RunnerDiagnosticContextBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code RunnerDiagnosticContextBuilder} (generated).
  *
  * @param nodeId Node ID that owns this runner.
  * @param runnerId Runner ID.
@@ -35,6 +35,10 @@ public record RunnerDiagnosticContext(
     @JsonProperty(required = true) int endLayer,
     @JsonProperty(required = true) int nLayers) {
 
+  /**
+   * Checks and normalises the components: {@code nodeId}, {@code runnerId}, {@code
+   * instanceId}, {@code modelId} are required (a null one throws {@code NullPointerException}).
+   */
   public RunnerDiagnosticContext {
     Checks.required(nodeId, "nodeId");
     Checks.required(runnerId, "runnerId");

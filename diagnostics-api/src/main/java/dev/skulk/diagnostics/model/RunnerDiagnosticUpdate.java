@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * One non-blocking runner-to-supervisor diagnostic update (what a runner emits; the supervisor
  * retains it as a {@link RunnerFlightRecorderEntry}).
  *
- * <p>Immutable and thread-safe; build one with {@link RunnerDiagnosticUpdateBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code RunnerDiagnosticUpdateBuilder} (generated).
  *
  * @param at UTC timestamp when the runner emitted the update.
  * @param phase Runner phase at this entry.
@@ -36,6 +36,11 @@ public record RunnerDiagnosticUpdate(
     @Nullable String commandId,
     @Nullable MlxMemorySnapshot mlxMemory) {
 
+  /**
+   * Checks and normalises the components: {@code at}, {@code phase}, {@code event}, {@code
+   * context} are required (a null one throws {@code NullPointerException}); {@code attrs} is copied
+   * in order, unmodifiable, with null read as empty and null keys or values refused.
+   */
   public RunnerDiagnosticUpdate {
     Checks.required(at, "at");
     Checks.required(phase, "phase");

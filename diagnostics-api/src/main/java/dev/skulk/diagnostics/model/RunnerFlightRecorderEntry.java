@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One retained runner flight-recorder entry.
  *
- * <p>Immutable and thread-safe; build one with {@link RunnerFlightRecorderEntryBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code RunnerFlightRecorderEntryBuilder} (generated).
  *
  * @param at UTC timestamp when the runner emitted the update.
  * @param phase Runner phase at this entry.
@@ -35,6 +35,11 @@ public record RunnerFlightRecorderEntry(
     @Nullable String commandId,
     @Nullable MlxMemorySnapshot mlxMemory) {
 
+  /**
+   * Checks and normalises the components: {@code at}, {@code phase}, {@code event}, {@code
+   * context} are required (a null one throws {@code NullPointerException}); {@code attrs} is copied
+   * in order, unmodifiable, with null read as empty and null keys or values refused.
+   */
   public RunnerFlightRecorderEntry {
     Checks.required(at, "at");
     Checks.required(phase, "phase");

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Bounded live milestone recorded by a runner supervisor.
  *
- * <p>Immutable and thread-safe; build one with {@link RunnerLifecycleMilestoneBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code RunnerLifecycleMilestoneBuilder} (generated).
  *
  * @param at UTC timestamp when the milestone was recorded.
  * @param name Short milestone name.
@@ -21,6 +21,10 @@ public record RunnerLifecycleMilestone(
     @JsonProperty(required = true) String name,
     @Nullable String detail) {
 
+  /**
+   * Checks and normalises the components: {@code at}, {@code name} are required (a null one
+   * throws {@code NullPointerException}).
+   */
   public RunnerLifecycleMilestone {
     Checks.required(at, "at");
     Checks.required(name, "name");

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Live runner-supervisor state of one local runner; not event-sourced.
  *
- * <p>Immutable and thread-safe; build one with {@link RunnerSupervisorDiagnosticsBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code RunnerSupervisorDiagnosticsBuilder} (generated).
  *
  * @param runnerId Runner ID.
  * @param instanceId Instance ID.
@@ -84,6 +84,15 @@ public record RunnerSupervisorDiagnostics(
     @Nullable String lastEventType,
     List<RunnerLifecycleMilestone> milestones) {
 
+  /**
+   * Checks and normalises the components: {@code runnerId}, {@code instanceId}, {@code
+   * nodeId}, {@code modelId}, {@code statusKind}, {@code statusSince}, {@code phase}, {@code
+   * phaseStartedAt} are required (a null one throws {@code NullPointerException}); {@code
+   * secondsInStatus}, {@code secondsInPhase} must be finite (else {@code
+   * IllegalArgumentException}); {@code flightRecorder}, {@code pendingTaskIds}, {@code
+   * inProgressTasks}, {@code cancelledTaskIds}, {@code milestones} are copied, unmodifiable, with
+   * null read as empty and a null element refused.
+   */
   public RunnerSupervisorDiagnostics {
     Checks.required(runnerId, "runnerId");
     Checks.required(instanceId, "instanceId");

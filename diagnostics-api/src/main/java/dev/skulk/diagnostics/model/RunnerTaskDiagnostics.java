@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Compact task information for a task known to a runner or to cluster state.
  *
- * <p>Immutable and thread-safe; build one with {@link RunnerTaskDiagnosticsBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code RunnerTaskDiagnosticsBuilder} (generated).
  *
  * @param taskId Skulk task ID.
  * @param taskKind Concrete task model name.
@@ -29,6 +29,10 @@ public record RunnerTaskDiagnostics(
     @Nullable String runnerId,
     @Nullable String modelId) {
 
+  /**
+   * Checks and normalises the components: {@code taskId}, {@code taskKind}, {@code
+   * taskStatus}, {@code instanceId} are required (a null one throws {@code NullPointerException}).
+   */
   public RunnerTaskDiagnostics {
     Checks.required(taskId, "taskId");
     Checks.required(taskKind, "taskKind");

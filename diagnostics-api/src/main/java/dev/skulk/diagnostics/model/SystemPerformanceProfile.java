@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Accelerator and CPU utilisation figures of one node; the five floats default to {@code 0.0}.
  *
- * <p>Immutable and thread-safe; build one with {@link SystemPerformanceProfileBuilder}.
+ * <p>Immutable and thread-safe; build one with {@code SystemPerformanceProfileBuilder} (generated).
  *
  * @param gpuUsage GPU utilisation in percent (0..100).
  * @param temp Accelerator temperature in Celsius.
@@ -26,6 +26,10 @@ public record SystemPerformanceProfile(
     @Value.Default.Double(0.0) double ecpuUsage,
     @Nullable AcceleratorMetrics accelerator) {
 
+  /**
+   * Checks and normalises the components: {@code gpuUsage}, {@code temp}, {@code sysPower},
+   * {@code pcpuUsage}, {@code ecpuUsage} must be finite (else {@code IllegalArgumentException}).
+   */
   public SystemPerformanceProfile {
     Checks.finite(gpuUsage, "gpuUsage");
     Checks.finite(temp, "temp");

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * back to what it can find itself (the jar manifest for the version, {@code ~/.skulk/models} for
  * the models directory, {@code SKULK_MLXC_LIBRARY} for mlx-c).
  *
- * <p>Immutable and thread-safe; build with {@link HostFactsBuilder}.
+ * <p>Immutable and thread-safe; build with {@code HostFactsBuilder} (generated).
  *
  * @param configPath the config path the host resolved (reported as {@code runtime.configPath})
  * @param skulkVersion the host's version, when it knows it
@@ -31,6 +31,7 @@ public record HostFacts(
     @Nullable String mlxLibraryPath,
     @Nullable Long mlxWiredLimitBytes) {
 
+  /** Checks and normalises the components: a null {@code configPath} becomes {@code "config.yaml"}. */
   public HostFacts {
     configPath = configPath == null ? "config.yaml" : configPath;
   }

@@ -16,6 +16,10 @@ import org.immutables.value.Value;
 @Value.Builder
 public record InstanceView(String instanceId, String modelId, List<ShardAssignment> assignments) {
 
+  /**
+   * Checks the components: {@code instanceId} and {@code modelId} are required (a null one throws
+   * {@code NullPointerException}); {@code assignments} is copied, unmodifiable.
+   */
   public InstanceView {
     Objects.requireNonNull(instanceId, "instanceId");
     Objects.requireNonNull(modelId, "modelId");

@@ -280,14 +280,17 @@ public final class DiagnosticsGenerators {
     return new Memory(longs(random));
   }
 
+  /** A random {@code MemoryUsage}, as a Python peer could send it. */
   public static MemoryUsage memoryUsage(RandomGenerator random) {
     return new MemoryUsage(memory(random), memory(random), memory(random), memory(random));
   }
 
+  /** A random {@code DiskUsage}, as a Python peer could send it. */
   public static DiskUsage diskUsage(RandomGenerator random) {
     return new DiskUsage(memory(random), memory(random));
   }
 
+  /** A random {@code AcceleratorMetrics}, as a Python peer could send it. */
   public static AcceleratorMetrics acceleratorMetrics(RandomGenerator random) {
     return new AcceleratorMetricsBuilder()
         .vendor(pick(random, AcceleratorVendor.class))
@@ -302,6 +305,7 @@ public final class DiagnosticsGenerators {
         .build();
   }
 
+  /** A random {@code SystemPerformanceProfile}, as a Python peer could send it. */
   public static SystemPerformanceProfile systemPerformanceProfile(RandomGenerator random) {
     return new SystemPerformanceProfileBuilder()
         .gpuUsage(measurements(random))
@@ -313,6 +317,7 @@ public final class DiagnosticsGenerators {
         .build();
   }
 
+  /** A random {@code NetworkInterfaceInfo}, as a Python peer could send it. */
   public static NetworkInterfaceInfo networkInterfaceInfo(RandomGenerator random) {
     String name = pick(random, "en0", "en1", "en5", "eth0", "lo", "wlan0", "bridge0", "thunderbolt0");
     String address = random.nextBoolean()
@@ -321,10 +326,12 @@ public final class DiagnosticsGenerators {
     return new NetworkInterfaceInfo(name, address, pick(random, InterfaceType.class));
   }
 
+  /** A random {@code NodeNetworkInfo}, as a Python peer could send it. */
   public static NodeNetworkInfo nodeNetworkInfo(RandomGenerator random) {
     return new NodeNetworkInfo(few(random, DiagnosticsGenerators::networkInterfaceInfo));
   }
 
+  /** A random {@code NodeIdentity}, as a Python peer could send it. */
   public static NodeIdentity nodeIdentity(RandomGenerator random) {
     return new NodeIdentityBuilder()
         .modelId(pick(random, "Mac16,9", "Unknown", "MacBookPro18,2"))
@@ -337,6 +344,7 @@ public final class DiagnosticsGenerators {
         .build();
   }
 
+  /** A random {@code NodeResourceDiagnostics}, as a Python peer could send it. */
   public static NodeResourceDiagnostics nodeResourceDiagnostics(RandomGenerator random) {
     return new NodeResourceDiagnosticsBuilder()
         .gatheredMemory(orNull(random, 0.3, r -> memoryUsage(r)))
@@ -348,6 +356,7 @@ public final class DiagnosticsGenerators {
         .build();
   }
 
+  /** A random {@code NodeRuntimeDiagnostics}, as a Python peer could send it. */
   public static NodeRuntimeDiagnostics nodeRuntimeDiagnostics(RandomGenerator random) {
     return new NodeRuntimeDiagnosticsBuilder()
         .nodeId(ids(random))
@@ -368,6 +377,7 @@ public final class DiagnosticsGenerators {
         .build();
   }
 
+  /** A random {@code DiagnosticsProcess}, as a Python peer could send it. */
   public static DiagnosticsProcess diagnosticsProcess(RandomGenerator random) {
     return new DiagnosticsProcessBuilder()
         .pid(pids(random))
@@ -383,6 +393,7 @@ public final class DiagnosticsGenerators {
         .build();
   }
 
+  /** A random {@code MlxMemorySnapshot}, as a Python peer could send it. */
   public static MlxMemorySnapshot mlxMemorySnapshot(RandomGenerator random) {
     return new MlxMemorySnapshot(timestamps(random), orNull(random, 0.3, r -> memory(r)),
         orNull(random, 0.3, r -> memory(r)), orNull(random, 0.3, r -> memory(r)),
@@ -410,6 +421,7 @@ public final class DiagnosticsGenerators {
     return ordered;
   }
 
+  /** A random {@code RunnerDiagnosticContext}, as a Python peer could send it. */
   public static RunnerDiagnosticContext runnerDiagnosticContext(RandomGenerator random) {
     return new RunnerDiagnosticContextBuilder()
         .nodeId(ids(random))
@@ -425,6 +437,7 @@ public final class DiagnosticsGenerators {
         .build();
   }
 
+  /** A random {@code RunnerFlightRecorderEntry}, as a Python peer could send it. */
   public static RunnerFlightRecorderEntry runnerFlightRecorderEntry(RandomGenerator random) {
     return new RunnerFlightRecorderEntryBuilder()
         .at(timestamps(random))
@@ -446,6 +459,7 @@ public final class DiagnosticsGenerators {
         e.attrs(), e.context(), e.taskId(), e.commandId(), e.mlxMemory());
   }
 
+  /** A random {@code RunnerTaskDiagnostics}, as a Python peer could send it. */
   public static RunnerTaskDiagnostics runnerTaskDiagnostics(RandomGenerator random) {
     return new RunnerTaskDiagnosticsBuilder()
         .taskId(ids(random))
@@ -458,12 +472,14 @@ public final class DiagnosticsGenerators {
         .build();
   }
 
+  /** A random {@code RunnerLifecycleMilestone}, as a Python peer could send it. */
   public static RunnerLifecycleMilestone runnerLifecycleMilestone(RandomGenerator random) {
     return new RunnerLifecycleMilestone(timestamps(random),
         pick(random, "supervisor_created", "phase:decode_stream", "status_changed"),
         orNull(random, 0.3, DiagnosticsGenerators::texts));
   }
 
+  /** A random {@code RunnerSupervisorDiagnostics}, as a Python peer could send it. */
   public static RunnerSupervisorDiagnostics runnerSupervisorDiagnostics(RandomGenerator random) {
     return new RunnerSupervisorDiagnosticsBuilder()
         .runnerId(ids(random))
@@ -501,6 +517,7 @@ public final class DiagnosticsGenerators {
         .build();
   }
 
+  /** A random {@code PlacementRunnerDiagnostics}, as a Python peer could send it. */
   public static PlacementRunnerDiagnostics placementRunnerDiagnostics(RandomGenerator random) {
     return new PlacementRunnerDiagnosticsBuilder()
         .runnerId(ids(random))
@@ -518,6 +535,7 @@ public final class DiagnosticsGenerators {
         .build();
   }
 
+  /** A random {@code InstancePlacementDiagnostics}, as a Python peer could send it. */
   public static InstancePlacementDiagnostics instancePlacementDiagnostics(RandomGenerator random) {
     return new InstancePlacementDiagnosticsBuilder()
         .instanceId(ids(random))
@@ -531,6 +549,7 @@ public final class DiagnosticsGenerators {
         .build();
   }
 
+  /** A random {@code NodeDiagnostics}, as a Python peer could send it. */
   public static NodeDiagnostics nodeDiagnostics(RandomGenerator random) {
     return new NodeDiagnosticsBuilder()
         .generatedAt(timestamps(random))
@@ -544,6 +563,7 @@ public final class DiagnosticsGenerators {
         .build();
   }
 
+  /** A random {@code ClusterNodeDiagnostics}, as a Python peer could send it. */
   public static ClusterNodeDiagnostics clusterNodeDiagnostics(RandomGenerator random) {
     if (random.nextBoolean()) {
       return new ClusterNodeDiagnosticsBuilder().nodeId(ids(random))
@@ -553,6 +573,7 @@ public final class DiagnosticsGenerators {
         .error(pick(random, "ConnectError: connection refused", "ReadTimeout: no answer within 10.0s")).build();
   }
 
+  /** A random {@code ClusterDiagnostics}, as a Python peer could send it. */
   public static ClusterDiagnostics clusterDiagnostics(RandomGenerator random) {
     return new ClusterDiagnosticsBuilder()
         .generatedAt(timestamps(random))
@@ -562,6 +583,7 @@ public final class DiagnosticsGenerators {
         .build();
   }
 
+  /** A random {@code ClusterTimelineRunner}, as a Python peer could send it. */
   public static ClusterTimelineRunner clusterTimelineRunner(RandomGenerator random) {
     return new ClusterTimelineRunnerBuilder()
         .nodeId(ids(random))
@@ -583,6 +605,7 @@ public final class DiagnosticsGenerators {
         .build();
   }
 
+  /** A random {@code ClusterTimelineEntry}, as a Python peer could send it. */
   public static ClusterTimelineEntry clusterTimelineEntry(RandomGenerator random) {
     return new ClusterTimelineEntryBuilder()
         .at(timestamps(random))
@@ -600,6 +623,7 @@ public final class DiagnosticsGenerators {
         .build();
   }
 
+  /** A random {@code ClusterTimeline}, as a Python peer could send it. */
   public static ClusterTimeline clusterTimeline(RandomGenerator random) {
     return new ClusterTimelineBuilder()
         .generatedAt(timestamps(random))
@@ -613,6 +637,7 @@ public final class DiagnosticsGenerators {
         .build();
   }
 
+  /** A random {@code DiagnosticCaptureRequest}, as a Python peer could send it. */
   public static DiagnosticCaptureRequest diagnosticCaptureRequest(RandomGenerator random) {
     return new DiagnosticCaptureRequestBuilder()
         .runnerId(orNull(random, 0.5, r -> ids(r)))
@@ -622,6 +647,7 @@ public final class DiagnosticsGenerators {
         .build();
   }
 
+  /** A random {@code DiagnosticProcessSample}, as a Python peer could send it. */
   public static DiagnosticProcessSample diagnosticProcessSample(RandomGenerator random) {
     return new DiagnosticProcessSampleBuilder()
         .name(pick(random, "sample", "vmmap", "footprint", "proc-status"))
@@ -635,6 +661,7 @@ public final class DiagnosticsGenerators {
         .build();
   }
 
+  /** A random {@code DiagnosticCaptureResponse}, as a Python peer could send it. */
   public static DiagnosticCaptureResponse diagnosticCaptureResponse(RandomGenerator random) {
     return new DiagnosticCaptureResponseBuilder()
         .generatedAt(timestamps(random))
