@@ -220,6 +220,7 @@ public final class FakeSkulkPeer implements AutoCloseable {
   private final CountDownLatch closedLatch = new CountDownLatch(1);
   private volatile Behavior behavior;
   private @Nullable ServerSocket listener;
+  private @Nullable Thread acceptor; // the thread accepting on listener
   private @Nullable Socket reserved;
   private boolean closed;
 
@@ -292,6 +293,10 @@ public final class FakeSkulkPeer implements AutoCloseable {
         if (listener != null) {
           closeQuietly(listener);
           listener = null;
+          // A thread blocked in accept() keeps the kernel's listening socket alive until it returns,
+          // and may still accept a connection that arrives meanwhile: only once it has left is
+          // every new connection refused.
+          awaitAcceptorExit();
           // A socket bound to the port but not listening: connections are refused (the kernel
           // answers RST) and no other test can take the port meanwhile.
           try {
@@ -370,8 +375,20 @@ public final class FakeSkulkPeer implements AutoCloseable {
     return "FakeSkulkPeer[" + nodeId + " at " + url + ", " + behavior + "]";
   }
 
+  private void awaitAcceptorExit() {
+    Thread thread = acceptor;
+    acceptor = null;
+    if (thread != null && thread != Thread.currentThread()) {
+      try {
+        thread.join(TimeUnit.SECONDS.toMillis(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   private void accept(ServerSocket socket) {
-    start("fake-skulk-peer-accept", () -> {
+    acceptor = start("fake-skulk-peer-accept", () -> {
       while (!socket.isClosed()) {
         Socket connection;
         try {
@@ -395,10 +412,11 @@ public final class FakeSkulkPeer implements AutoCloseable {
     });
   }
 
-  private void start(String name, Runnable body) {
+  private Thread start(String name, Runnable body) {
     Thread thread = new Thread(body, name + "-" + port + "-" + threads.incrementAndGet());
     thread.setDaemon(true);
     thread.start();
+    return thread;
   }
 
   private void serve(Socket socket) throws IOException, InterruptedException {
