@@ -363,6 +363,9 @@ public final class FakeSkulkPeer implements AutoCloseable {
       listener = null;
       closeQuietly(reserved);
       reserved = null;
+      // Until its acceptor has left accept(), the listening socket may still take a connection
+      // (a client retrying its request): wait, so that the loop below closes that one too.
+      awaitAcceptorExit();
     }
     closedLatch.countDown();
     for (Socket socket : connections) {
@@ -397,6 +400,11 @@ public final class FakeSkulkPeer implements AutoCloseable {
           return; // closed: by close() or by refuse()
         }
         connections.add(connection);
+        if (socket.isClosed()) {
+          closeQuietly(connection); // accepted while the peer was closing or starting to refuse
+          connections.remove(connection);
+          continue;
+        }
         start("fake-skulk-peer-conn", () -> {
           try (connection) {
             serve(connection);
