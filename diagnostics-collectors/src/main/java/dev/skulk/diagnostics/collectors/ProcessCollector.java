@@ -44,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * seen for the first time gets its average since it started. A process that exits while being read
  * is skipped.
  *
- * <p>Cost: on Linux one read of {@code /proc/<pid>/stat} per process ({@link LinuxProcTable}),
- * elsewhere OSHI's process table; each command line is read, redacted and cut once per
+ * <p>Cost: on Linux one read of {@code /proc/<pid>/stat} per process ({@link LinuxProcTable}, which
+ * keeps those files open between polls: one descriptor per process, at most {@value
+ * LinuxProcTable#MAX_KEPT_OPEN}, for as long as the collector lives), elsewhere OSHI's process table; each command line is read, redacted and cut once per
  * process incarnation: (pid, start time, process name, executable path), so a process that calls
  * {@code execve} after it was first seen (between fork and exec) is read again. Platforms: Linux,
  * macOS, Windows. Thread-safe.
@@ -108,7 +109,7 @@ public final class ProcessCollector implements Collector<List<DiagnosticsProcess
   private static ProcessTable defaultTable(OsFamily os) {
     if (os == OsFamily.LINUX && java.nio.file.Files.isReadable(Path.of("/proc/self/stat"))) {
       return new LinuxProcTable(Path.of("/proc"), new OshiSystem().hardware().getMemory().getPageSize(),
-          System::currentTimeMillis);
+          System::currentTimeMillis, true);
     }
     return new OshiProcessTable(os, Path.of("/proc"));
   }

@@ -3,9 +3,15 @@ package dev.skulk.diagnostics.collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,5 +86,51 @@ class LinuxProcTableTest {
     assertThat(me.execSignature()).isNotEqualTo("0-0"); // our own process: the kernel shows it
     assertThat(me.upTimeMillis()).isPositive();
     assertThat(table.totalMemoryBytes()).isPositive();
+  }
+
+  /**
+   * A table that keeps {@code stat} files open reads what one opening each file reads, sees an
+   * {@code execve} through the kept file, and drops a process once it has exited. The child execs
+   * {@code cat} only after it is told to, and its echo of a line proves the exec happened.
+   */
+  @Test
+  void keptStatFilesFollowExecAndExit() throws Exception {
+    assumeThat(Files.isReadable(Path.of("/proc/self/stat"))).isTrue();
+    assumeThat(Files.isExecutable(Path.of("/bin/sh"))).isTrue();
+    LinuxProcTable kept = new LinuxProcTable(Path.of("/proc"), 4096, System::currentTimeMillis, true);
+    LinuxProcTable perRead = new LinuxProcTable(Path.of("/proc"), 4096, System::currentTimeMillis);
+    Process child = new ProcessBuilder("/bin/sh", "-c", "read x; exec cat").start();
+    try {
+      long pid = child.pid();
+      ProcessTable.Row beforeExec = row(kept.snapshot(), pid);
+      assertThat(beforeExec.name()).isEqualTo("sh");
+      assertThat(beforeExec.parentPid()).isEqualTo(ProcessHandle.current().pid());
+
+      OutputStream stdin = child.getOutputStream();
+      stdin.write("go\nping\n".getBytes(StandardCharsets.US_ASCII));
+      stdin.flush();
+      BufferedReader stdout = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII));
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
+          () -> assertThat(stdout.readLine()).isEqualTo("ping")); // cat runs: the exec is done
+
+      ProcessTable.Row afterExec = row(kept.snapshot(), pid);
+      ProcessTable.Row fresh = row(perRead.snapshot(), pid);
+      assertThat(afterExec.name()).isEqualTo("cat").isEqualTo(fresh.name());
+      assertThat(afterExec.execSignature()).isEqualTo(fresh.execSignature()).isNotEqualTo(beforeExec.execSignature());
+      assertThat(afterExec.startTime()).isEqualTo(beforeExec.startTime()).isEqualTo(fresh.startTime());
+      assertThat(afterExec.parentPid()).isEqualTo(fresh.parentPid());
+      assertThat(kept.status(afterExec).name()).isEqualTo("sleeping");
+
+      child.destroyForcibly();
+      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue(); // exited and reaped
+      assertThat(kept.status(afterExec).gone()).isTrue();
+      assertThat(kept.snapshot()).noneMatch(r -> r.pid() == pid);
+    } finally {
+      child.destroyForcibly();
+    }
+  }
+
+  private static ProcessTable.Row row(List<ProcessTable.Row> rows, long pid) {
+    return rows.stream().filter(r -> r.pid() == pid).findFirst().orElseThrow();
   }
 }
