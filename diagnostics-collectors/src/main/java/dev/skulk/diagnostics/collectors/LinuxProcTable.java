@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -49,15 +50,25 @@ final class LinuxProcTable implements ProcessTable {
 
   private static final long USER_HZ = 100;
 
-  /** The most {@code stat} files kept open across polls; further processes are opened per poll. */
-  static final int MAX_KEPT_OPEN = 1024;
+  /**
+   * The most files ({@code stat}, and {@code cmdline} of processes outside the caller's interest)
+   * kept open across polls; further processes are opened per poll.
+   */
+  static final int MAX_KEPT_OPEN = 2048;
 
   private static final byte[] NO_BYTES = new byte[0];
 
   /** What is kept per pid between polls. Guarded by the table. */
   private static final class Entry {
+    final long pid;
+    final String name;
     @Nullable FileChannel channel;
+    @Nullable FileChannel cmdline;
+    byte[] argvBytes = NO_BYTES;
+    @Nullable Row lastRow;
+    int rowIndex;
     long seenInPoll;
+    long openedInPoll;
     byte[] commBytes = NO_BYTES;
     String comm = "";
     long argStart = Long.MIN_VALUE;
@@ -65,7 +76,9 @@ final class LinuxProcTable implements ProcessTable {
     String signature = "";
     final Supplier<List<String>> arguments;
 
-    Entry(Supplier<List<String>> arguments) {
+    Entry(long pid, String name, Supplier<List<String>> arguments) {
+      this.pid = pid;
+      this.name = name;
       this.arguments = arguments;
     }
   }
@@ -79,6 +92,7 @@ final class LinuxProcTable implements ProcessTable {
   // Guarded by this.
   private final Map<Long, Entry> entries = new HashMap<>();
   private final byte[] buffer = new byte[4096];
+  private byte[] argvBuffer = new byte[8192];
   private final int[] fieldStarts = new int[64];
   private long poll;
   private int keptOpen;
@@ -100,7 +114,21 @@ final class LinuxProcTable implements ProcessTable {
   }
 
   @Override
-  public synchronized List<Row> snapshot() throws IOException {
+  public List<Row> snapshot() throws IOException {
+    return snapshot(pid -> true);
+  }
+
+  /**
+   * With kept files, a process outside {@code fullRead} that was read before is checked by
+   * re-reading its kept {@code cmdline} (0.7 µs here, against 2.6 µs for {@code stat}, which sums
+   * the CPU time of every thread): when it still reads and its bytes are unchanged, its row from
+   * the last full read is reused. It is read in full when its {@code argv} changed (an exec, or a
+   * rewritten command line), when its kept file fails (it exited; the pid may be reused), and when
+   * its parent's entry is not the one it was (the parent exited, or its pid was reused: the parent
+   * link may point at a new process).
+   */
+  @Override
+  public synchronized List<Row> snapshot(LongPredicate fullRead) throws IOException {
     String[] names = procRoot.toFile().list();
     if (names == null) {
       throw new IOException("cannot list " + procRoot);
@@ -109,6 +137,7 @@ final class LinuxProcTable implements ProcessTable {
     long now = clockMillis.getAsLong();
     long thisPoll = ++poll;
     List<Row> rows = new ArrayList<>(names.length);
+    List<Entry> light = new ArrayList<>();
     for (String name : names) {
       long pid = pidOf(name);
       if (pid < 0) {
@@ -117,47 +146,116 @@ final class LinuxProcTable implements ProcessTable {
       Entry entry = entries.get(pid);
       if (entry == null) {
         Path dir = procRoot.resolve(name);
-        entry = new Entry(() -> arguments(dir));
+        entry = new Entry(pid, name, () -> arguments(dir));
         entries.put(pid, entry);
       }
       entry.seenInPoll = thisPoll;
-      int n = readStat(pid, name, entry);
-      if (n < 0) {
-        continue; // exited while being read
+      boolean wanted = fullRead.test(pid);
+      Row last = entry.lastRow;
+      if (!wanted && last != null && argvUnchanged(entry)) {
+        entry.rowIndex = rows.size();
+        rows.add(last);
+        light.add(entry);
+        continue;
       }
-      Row row = parse(buffer, n, boot, now, entry);
+      Row row = readRow(entry, wanted, boot, now, thisPoll);
       if (row != null) {
         rows.add(row);
       }
     }
+    // A reused row keeps its parent link only while that parent is the process it was; a row read
+    // again here can make its own children's links doubtful, hence the repeat.
+    boolean dropped = false;
+    for (boolean again = !light.isEmpty(); again; ) {
+      again = false;
+      for (Entry entry : light) {
+        Row last = entry.lastRow;
+        if (entry.openedInPoll == thisPoll || last == null || rows.get(entry.rowIndex) != last) {
+          continue; // read in full already
+        }
+        long parentPid = last.parentPid();
+        Entry parent = parentPid > 0 ? entries.get(parentPid) : null;
+        if (parentPid > 0 && (parent == null || parent.seenInPoll != thisPoll || parent.openedInPoll == thisPoll)) {
+          Row row = readRow(entry, false, boot, now, thisPoll);
+          entry.openedInPoll = thisPoll; // its children's links are checked again
+          rows.set(entry.rowIndex, row);
+          dropped |= row == null;
+          again = true;
+        }
+      }
+    }
+    if (dropped) {
+      rows.removeIf(java.util.Objects::isNull);
+    }
     for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
       Entry entry = it.next();
       if (entry.seenInPoll != thisPoll) {
-        closeChannel(entry);
+        closeChannels(entry);
         it.remove();
       }
     }
     return rows;
   }
 
+  /** A full read of one process's {@code stat}; null when it has gone or is unreadable. */
+  private @Nullable Row readRow(Entry entry, boolean wanted, long boot, long now, long thisPoll) {
+    int n = readStat(entry, wanted, thisPoll);
+    Row row = n < 0 ? null : parse(buffer, n, boot, now, entry);
+    entry.lastRow = row;
+    return row;
+  }
+
+  /**
+   * Whether the kept {@code cmdline} of this incarnation reads the bytes it read before; false
+   * (and forgotten, or updated) when the process has gone or its argv changed.
+   */
+  private boolean argvUnchanged(Entry entry) {
+    FileChannel cmdline = entry.cmdline;
+    if (cmdline == null) {
+      return false;
+    }
+    int n;
+    try {
+      n = readAll(cmdline);
+    } catch (IOException e) {
+      closeCmdline(entry);
+      return false;
+    }
+    if (Arrays.equals(argvBuffer, 0, n, entry.argvBytes, 0, entry.argvBytes.length)) {
+      return true;
+    }
+    entry.argvBytes = Arrays.copyOf(argvBuffer, n);
+    return false;
+  }
+
   /**
    * Reads the pid's {@code stat} into {@link #buffer}: through the kept file when there is one
-   * (opened afresh once if that process has gone), else opened for this read. The bytes read, or
-   * -1 when the process has gone.
+   * (opened afresh once if that process has gone), else opened for this read. With kept files, a
+   * process the caller does not want in full also gets its {@code cmdline} kept, opened before its
+   * {@code stat} is read so that both are bound to the same incarnation. The bytes read, or -1
+   * when the process has gone.
    */
-  private int readStat(long pid, String name, Entry entry) {
+  private int readStat(Entry entry, boolean wanted, long thisPoll) {
+    if (keepOpen && !wanted && entry.cmdline == null && keptOpen < MAX_KEPT_OPEN) {
+      openCmdline(entry);
+    }
     FileChannel kept = entry.channel;
     if (kept != null) {
       try {
         return readFully(kept);
       } catch (IOException e) {
-        closeChannel(entry); // that incarnation has gone; the pid may have been reused
+        closeChannels(entry); // that incarnation has gone; the pid may have been reused
+        if (keepOpen && !wanted && keptOpen < MAX_KEPT_OPEN) {
+          openCmdline(entry);
+        }
       }
     }
+    entry.openedInPoll = thisPoll;
     FileChannel channel;
     try {
-      channel = FileChannel.open(procRoot.resolve(name).resolve("stat"), StandardOpenOption.READ);
+      channel = FileChannel.open(procRoot.resolve(entry.name).resolve("stat"), StandardOpenOption.READ);
     } catch (IOException | RuntimeException e) {
+      closeCmdline(entry);
       return -1;
     }
     boolean keep = keepOpen && keptOpen < MAX_KEPT_OPEN;
@@ -170,11 +268,46 @@ final class LinuxProcTable implements ProcessTable {
       return n;
     } catch (IOException e) {
       keep = false;
+      closeCmdline(entry);
       return -1;
     } finally {
       if (!keep) {
         closeQuietly(channel);
       }
+    }
+  }
+
+  /** Opens and reads the pid's {@code cmdline} to keep; nothing kept when it cannot be read. */
+  private void openCmdline(Entry entry) {
+    try {
+      FileChannel channel = FileChannel.open(procRoot.resolve(entry.name).resolve("cmdline"), StandardOpenOption.READ);
+      try {
+        int n = readAll(channel);
+        entry.argvBytes = Arrays.copyOf(argvBuffer, n);
+        entry.cmdline = channel;
+        keptOpen++;
+      } catch (IOException e) {
+        closeQuietly(channel);
+      }
+    } catch (IOException | RuntimeException e) {
+      // not kept: the process is read in full each poll
+    }
+  }
+
+  /** A whole file from its start into {@link #argvBuffer} (grown as needed). */
+  private int readAll(FileChannel channel) throws IOException {
+    int n = 0;
+    while (true) {
+      ByteBuffer target = ByteBuffer.wrap(argvBuffer, n, argvBuffer.length - n);
+      int r = channel.read(target, n);
+      if (r <= 0) {
+        return n;
+      }
+      n += r;
+      if (n < argvBuffer.length) {
+        return n; // a short read of a /proc file is its end: no second read to find it
+      }
+      argvBuffer = Arrays.copyOf(argvBuffer, argvBuffer.length * 2);
     }
   }
 
@@ -204,6 +337,23 @@ final class LinuxProcTable implements ProcessTable {
     }
   }
 
+  private void closeCmdline(Entry entry) {
+    FileChannel channel = entry.cmdline;
+    if (channel != null) {
+      entry.cmdline = null;
+      entry.argvBytes = NO_BYTES;
+      keptOpen--;
+      closeQuietly(channel);
+    }
+  }
+
+  /** Forgets both kept files: the incarnation they were bound to has gone. */
+  private void closeChannels(Entry entry) {
+    closeChannel(entry);
+    closeCmdline(entry);
+    entry.lastRow = null;
+  }
+
   private static void closeQuietly(FileChannel channel) {
     try {
       channel.close();
@@ -218,7 +368,7 @@ final class LinuxProcTable implements ProcessTable {
     long pid = pidOfLine(bytes, bytes.length);
     Path dir = procRoot.resolve(Long.toString(Math.max(pid, 0)));
     synchronized (this) {
-      return parse(bytes, bytes.length, boot, now, new Entry(() -> arguments(dir)));
+      return parse(bytes, bytes.length, boot, now, new Entry(pid, Long.toString(pid), () -> arguments(dir)));
     }
   }
 
@@ -398,7 +548,7 @@ final class LinuxProcTable implements ProcessTable {
         int n = readFully(kept);
         stat = new String(buffer, 0, n, StandardCharsets.UTF_8);
       } catch (IOException e) {
-        closeChannel(entry); // gone, or its pid reused: read by path below, as without a kept file
+        closeChannels(entry); // gone, or its pid reused: read by path below, as without a kept file
       }
     }
     if (stat == null) {

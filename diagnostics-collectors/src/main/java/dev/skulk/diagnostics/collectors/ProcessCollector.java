@@ -99,6 +99,11 @@ public final class ProcessCollector implements Collector<List<DiagnosticsProcess
   private final ProcessTable table;
   private final Map<Key, Command> commands = new ConcurrentHashMap<>();
   private final Map<CpuKey, CpuSample> cpuSamples = new ConcurrentHashMap<>();
+  /**
+   * The pids of the previous collection's tree and {@code vector} matches: the processes whose rows
+   * the table must read in full ({@link ProcessTable#snapshot(java.util.function.LongPredicate)}).
+   */
+  private volatile Set<Long> previouslyReportable = Set.of();
 
   /** A collector for this machine. */
   public ProcessCollector() {
@@ -136,24 +141,28 @@ public final class ProcessCollector implements Collector<List<DiagnosticsProcess
 
   @Override
   public List<DiagnosticsProcess> collect(CollectContext context) throws Exception {
-    List<ProcessTable.Row> rows = table.snapshot();
+    long self = context.selfPid();
+    Set<Long> reportable = previouslyReportable;
+    List<ProcessTable.Row> rows = table.snapshot(pid -> pid == self || reportable.contains(pid));
     Set<Key> present = new HashSet<>(rows.size() * 2);
     for (ProcessTable.Row row : rows) {
       present.add(Key.of(row));
     }
     commands.keySet().retainAll(present);
 
-    long self = context.selfPid();
     Set<Long> tree = ProcessLineage.descendantsAndSelf(rows, self); // the one lineage walk
     List<ProcessTable.Row> selected = new ArrayList<>();
     List<ProcessTable.Row> vectorMatches = new ArrayList<>();
+    Set<Long> nextReportable = new HashSet<>(tree);
     for (ProcessTable.Row row : rows) {
       if (tree.contains(row.pid())) {
         selected.add(row);
       } else if (command(row, false).mentionsVector) {
         vectorMatches.add(row);
+        nextReportable.add(row.pid());
       }
     }
+    previouslyReportable = nextReportable;
     if (vectorMatches.size() > MAX_VECTOR_MATCHES) {
       LOG.debug("{} processes outside this tree mention vector; reporting {}", vectorMatches.size(), MAX_VECTOR_MATCHES);
       vectorMatches.sort(Comparator

@@ -130,6 +130,83 @@ class LinuxProcTableTest {
     }
   }
 
+  /**
+   * A process outside the caller's interest is checked through its kept {@code cmdline} instead of
+   * its {@code stat}; an exec (its argv changes) still shows, as the table that opens every file
+   * per read sees it, and an exited process drops out.
+   */
+  @Test
+  void aProcessOutsideTheCallersInterestStillShowsItsExecAndExit() throws Exception {
+    assumeThat(Files.isReadable(Path.of("/proc/self/stat"))).isTrue();
+    assumeThat(Files.isExecutable(Path.of("/bin/sh"))).isTrue();
+    LinuxProcTable kept = new LinuxProcTable(Path.of("/proc"), 4096, System::currentTimeMillis, true);
+    LinuxProcTable perRead = new LinuxProcTable(Path.of("/proc"), 4096, System::currentTimeMillis);
+    Process child = new ProcessBuilder("/bin/sh", "-c", "read x; exec cat").start();
+    try {
+      long pid = child.pid();
+      java.util.function.LongPredicate notTheChild = p -> p != pid;
+      assertThat(row(kept.snapshot(notTheChild), pid).name()).isEqualTo("sh"); // first sight: read in full
+      ProcessTable.Row unchanged = row(kept.snapshot(notTheChild), pid);
+      assertThat(unchanged.name()).isEqualTo("sh");
+      assertThat(unchanged.parentPid()).isEqualTo(ProcessHandle.current().pid());
+
+      OutputStream stdin = child.getOutputStream();
+      stdin.write("go\nping\n".getBytes(StandardCharsets.US_ASCII));
+      stdin.flush();
+      BufferedReader stdout = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII));
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
+          () -> assertThat(stdout.readLine()).isEqualTo("ping")); // cat runs: the exec is done
+
+      ProcessTable.Row afterExec = row(kept.snapshot(notTheChild), pid);
+      ProcessTable.Row fresh = row(perRead.snapshot(), pid);
+      assertThat(afterExec.name()).isEqualTo("cat").isEqualTo(fresh.name());
+      assertThat(afterExec.execSignature()).isEqualTo(fresh.execSignature());
+      assertThat(afterExec.arguments().get()).containsExactly("cat");
+
+      child.destroyForcibly();
+      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(kept.snapshot(notTheChild)).noneMatch(r -> r.pid() == pid);
+    } finally {
+      child.destroyForcibly();
+    }
+  }
+
+  /**
+   * A process outside the caller's interest keeps the parent link of its last full read only while
+   * that parent lives: once the parent has exited, the orphan is read again and shows its adopter,
+   * as the table that opens every file per read sees it.
+   */
+  @Test
+  void anOrphanOutsideTheCallersInterestShowsItsNewParent() throws Exception {
+    assumeThat(Files.isReadable(Path.of("/proc/self/stat"))).isTrue();
+    assumeThat(Files.isExecutable(Path.of("/bin/sh"))).isTrue();
+    LinuxProcTable kept = new LinuxProcTable(Path.of("/proc"), 4096, System::currentTimeMillis, true);
+    LinuxProcTable perRead = new LinuxProcTable(Path.of("/proc"), 4096, System::currentTimeMillis);
+    Process parent = new ProcessBuilder("/bin/sh", "-c", "sleep 600 & echo $!; read x").start();
+    long orphan = -1;
+    try {
+      BufferedReader stdout = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.US_ASCII));
+      String line = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), stdout::readLine);
+      orphan = Long.parseLong(line.trim());
+      long parentPid = parent.pid();
+      long sleeper = orphan;
+      java.util.function.LongPredicate outside = p -> p != sleeper && p != parentPid;
+      kept.snapshot(outside);
+      assertThat(row(kept.snapshot(outside), orphan).parentPid()).isEqualTo(parentPid);
+
+      parent.destroyForcibly();
+      assertThat(parent.waitFor(30, TimeUnit.SECONDS)).isTrue(); // exited and reaped: the sleep is adopted
+
+      ProcessTable.Row adopted = row(kept.snapshot(outside), orphan);
+      assertThat(adopted.parentPid()).isNotEqualTo(parentPid).isEqualTo(row(perRead.snapshot(), orphan).parentPid());
+    } finally {
+      parent.destroyForcibly();
+      if (orphan > 0) {
+        ProcessHandle.of(orphan).ifPresent(ProcessHandle::destroyForcibly);
+      }
+    }
+  }
+
   private static ProcessTable.Row row(List<ProcessTable.Row> rows, long pid) {
     return rows.stream().filter(r -> r.pid() == pid).findFirst().orElseThrow();
   }
