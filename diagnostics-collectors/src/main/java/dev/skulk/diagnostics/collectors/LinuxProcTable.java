@@ -4,6 +4,7 @@ import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,9 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -52,9 +56,50 @@ final class LinuxProcTable implements ProcessTable {
 
   /**
    * The most files ({@code stat}, and {@code cmdline} of processes outside the caller's interest)
-   * kept open across polls; further processes are opened per poll.
+   * kept open across polls by all tables of this JVM together; beyond it processes are opened per
+   * poll. A table's files are closed, and their share returned, when the table is collected.
    */
   static final int MAX_KEPT_OPEN = 2048;
+
+  private static final AtomicInteger KEPT_BUDGET = new AtomicInteger(MAX_KEPT_OPEN);
+
+  /** Closes the files of tables that were dropped without being read again (one daemon thread). */
+  private static final Cleaner CLEANER = Cleaner.create();
+
+  /**
+   * One table's kept files and their share of {@link #KEPT_BUDGET}; the cleaning action of a
+   * collected table, so it holds no reference to the table. Thread-safe.
+   */
+  private static final class Kept implements Runnable {
+    private final Set<FileChannel> open = new HashSet<>();
+
+    /** Keeps {@code channel} if the JVM-wide budget allows; false (and not kept) otherwise. */
+    synchronized boolean add(FileChannel channel) {
+      for (int left = KEPT_BUDGET.get(); left > 0; left = KEPT_BUDGET.get()) {
+        if (KEPT_BUDGET.compareAndSet(left, left - 1)) {
+          open.add(channel);
+          return true;
+        }
+      }
+      return false;
+    }
+
+    synchronized void remove(FileChannel channel) {
+      if (open.remove(channel)) {
+        KEPT_BUDGET.incrementAndGet();
+      }
+      closeQuietly(channel);
+    }
+
+    @Override
+    public synchronized void run() {
+      for (FileChannel channel : open) {
+        closeQuietly(channel);
+        KEPT_BUDGET.incrementAndGet();
+      }
+      open.clear();
+    }
+  }
 
   private static final byte[] NO_BYTES = new byte[0];
 
@@ -95,7 +140,7 @@ final class LinuxProcTable implements ProcessTable {
   private byte[] argvBuffer = new byte[8192];
   private final int[] fieldStarts = new int[64];
   private long poll;
-  private int keptOpen;
+  private final Kept keptFiles = new Kept();
 
   /** A table that opens each {@code stat} file per read (any directory shaped as {@code /proc}). */
   LinuxProcTable(Path procRoot, long pageSize, LongSupplier clockMillis) {
@@ -111,6 +156,23 @@ final class LinuxProcTable implements ProcessTable {
     this.pageSize = pageSize;
     this.clockMillis = clockMillis;
     this.keepOpen = keepOpen;
+    if (keepOpen) {
+      CLEANER.register(this, keptFiles);
+    }
+  }
+
+  /**
+   * Closes the kept files now and returns their share of the budget (otherwise done when the table
+   * is collected); later snapshots keep files again.
+   */
+  synchronized void closeKeptFiles() {
+    for (Entry entry : entries.values()) {
+      entry.channel = null;
+      entry.cmdline = null;
+      entry.argvBytes = NO_BYTES;
+      entry.lastRow = null;
+    }
+    keptFiles.run();
   }
 
   @Override
@@ -236,7 +298,7 @@ final class LinuxProcTable implements ProcessTable {
    * when the process has gone.
    */
   private int readStat(Entry entry, boolean wanted, long thisPoll) {
-    if (keepOpen && !wanted && entry.cmdline == null && keptOpen < MAX_KEPT_OPEN) {
+    if (keepOpen && !wanted && entry.cmdline == null && KEPT_BUDGET.get() > 0) {
       openCmdline(entry);
     }
     FileChannel kept = entry.channel;
@@ -245,7 +307,7 @@ final class LinuxProcTable implements ProcessTable {
         return readFully(kept);
       } catch (IOException e) {
         closeChannels(entry); // that incarnation has gone; the pid may have been reused
-        if (keepOpen && !wanted && keptOpen < MAX_KEPT_OPEN) {
+        if (keepOpen && !wanted && KEPT_BUDGET.get() > 0) {
           openCmdline(entry);
         }
       }
@@ -258,12 +320,12 @@ final class LinuxProcTable implements ProcessTable {
       closeCmdline(entry);
       return -1;
     }
-    boolean keep = keepOpen && keptOpen < MAX_KEPT_OPEN;
+    boolean keep = false;
     try {
       int n = readFully(channel);
+      keep = keepOpen && keptFiles.add(channel);
       if (keep) {
         entry.channel = channel;
-        keptOpen++;
       }
       return n;
     } catch (IOException e) {
@@ -283,9 +345,12 @@ final class LinuxProcTable implements ProcessTable {
       FileChannel channel = FileChannel.open(procRoot.resolve(entry.name).resolve("cmdline"), StandardOpenOption.READ);
       try {
         int n = readAll(channel);
-        entry.argvBytes = Arrays.copyOf(argvBuffer, n);
-        entry.cmdline = channel;
-        keptOpen++;
+        if (keptFiles.add(channel)) {
+          entry.argvBytes = Arrays.copyOf(argvBuffer, n);
+          entry.cmdline = channel;
+        } else {
+          closeQuietly(channel);
+        }
       } catch (IOException e) {
         closeQuietly(channel);
       }
@@ -332,8 +397,7 @@ final class LinuxProcTable implements ProcessTable {
     FileChannel channel = entry.channel;
     if (channel != null) {
       entry.channel = null;
-      keptOpen--;
-      closeQuietly(channel);
+      keptFiles.remove(channel);
     }
   }
 
@@ -342,8 +406,7 @@ final class LinuxProcTable implements ProcessTable {
     if (channel != null) {
       entry.cmdline = null;
       entry.argvBytes = NO_BYTES;
-      keptOpen--;
-      closeQuietly(channel);
+      keptFiles.remove(channel);
     }
   }
 

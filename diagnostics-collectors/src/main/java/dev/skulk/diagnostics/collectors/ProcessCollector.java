@@ -44,9 +44,11 @@ import org.slf4j.LoggerFactory;
  * seen for the first time gets its average since it started. A process that exits while being read
  * is skipped.
  *
- * <p>Cost: on Linux one read of {@code /proc/<pid>/stat} per process ({@link LinuxProcTable}, which
- * keeps those files open between polls: one descriptor per process, at most {@value
- * LinuxProcTable#MAX_KEPT_OPEN}, for as long as the collector lives), elsewhere OSHI's process table; each command line is read, redacted and cut once per
+ * <p>Cost: on Linux ({@link LinuxProcTable}, which keeps the files open between polls: one or two
+ * descriptors per process, at most {@value LinuxProcTable#MAX_KEPT_OPEN} in the JVM) one read of
+ * {@code /proc/<pid>/stat} per process of the previous collection's tree and {@code vector}
+ * matches, and one read of {@code cmdline} per other process (read in full again when it
+ * changes); elsewhere OSHI's process table; each command line is read, redacted and cut once per
  * process incarnation: (pid, start time, process name, executable path), so a process that calls
  * {@code execve} after it was first seen (between fork and exec) is read again. Platforms: Linux,
  * macOS, Windows. Thread-safe.

@@ -207,6 +207,43 @@ class LinuxProcTableTest {
     }
   }
 
+  /**
+   * The kept files of all tables together stay within {@link LinuxProcTable#MAX_KEPT_OPEN}: many
+   * live tables (as a host that makes a collector per poll would leave behind until they are
+   * collected) do not run the JVM out of descriptors, and a table past the budget still reads
+   * every process, by opening its files per read.
+   */
+  @Test
+  void keptFilesOfAllTablesStayWithinTheBudget() throws Exception {
+    assumeThat(Files.isReadable(Path.of("/proc/self/stat"))).isTrue();
+    long processes;
+    try (var listing = Files.list(Path.of("/proc"))) {
+      processes = listing.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).count();
+    }
+    int tables = (int) (2 * LinuxProcTable.MAX_KEPT_OPEN / Math.max(1, processes)) + 2; // twice the budget
+    long self = ProcessHandle.current().pid();
+    long before = openDescriptors();
+    List<LinuxProcTable> live = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < tables; i++) {
+        LinuxProcTable table = new LinuxProcTable(Path.of("/proc"), 4096, System::currentTimeMillis, true);
+        live.add(table);
+        assertThat(table.snapshot(pid -> pid == self)).anyMatch(r -> r.pid() == self);
+        assertThat(table.snapshot(pid -> pid == self)).anyMatch(r -> r.pid() == self);
+      }
+      assertThat(openDescriptors() - before).isLessThanOrEqualTo(LinuxProcTable.MAX_KEPT_OPEN + 64);
+    } finally {
+      live.forEach(LinuxProcTable::closeKeptFiles); // the budget back for the other tests of this JVM
+    }
+    assertThat(openDescriptors() - before).isLessThanOrEqualTo(64);
+  }
+
+  private static long openDescriptors() throws Exception {
+    try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+      return fds.count();
+    }
+  }
+
   private static ProcessTable.Row row(List<ProcessTable.Row> rows, long pid) {
     return rows.stream().filter(r -> r.pid() == pid).findFirst().orElseThrow();
   }
