@@ -26,9 +26,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The process table read straight from Linux's {@code /proc}, reading only what the selection
- * needs: one read of {@code /proc/<pid>/stat} per process per poll (pid, name, state, parent, CPU
- * time, start time, RSS and the argv address range); {@code cmdline} only when the collector asks
- * (once per process incarnation, which it caches). OSHI's table reads several files per process
+ * needs: one read of {@code /proc/<pid>/stat} per poll (pid, name, state, parent, CPU time, start
+ * time, RSS and the argv address range) for each process the caller reports, and for the others
+ * one re-read of {@code cmdline} to see that they are unchanged ({@link #snapshot(LongPredicate)});
+ * the arguments themselves only when the collector asks (once per process incarnation, which it
+ * caches). OSHI's table reads several files per process
  * with every field, which is most of a collection's cost.
  *
  * <p>On the real {@code /proc} ({@code keepOpen}) each process's {@code stat} file is opened once
@@ -148,8 +150,8 @@ final class LinuxProcTable implements ProcessTable {
   }
 
   /**
-   * A table; {@code keepOpen} keeps {@code stat} files open across polls, which is right only for
-   * the real {@code /proc}, where a file of an exited process fails to read.
+   * A table; {@code keepOpen} keeps {@code stat} and {@code cmdline} files open across polls, which
+   * is right only for the real {@code /proc}, where a file of an exited process fails to read.
    */
   LinuxProcTable(Path procRoot, long pageSize, LongSupplier clockMillis, boolean keepOpen) {
     this.procRoot = procRoot;
