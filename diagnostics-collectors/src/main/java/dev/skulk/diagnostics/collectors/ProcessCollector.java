@@ -44,8 +44,11 @@ import org.slf4j.LoggerFactory;
  * seen for the first time gets its average since it started. A process that exits while being read
  * is skipped.
  *
- * <p>Cost: on Linux one read of {@code /proc/<pid>/stat} per process ({@link LinuxProcTable}),
- * elsewhere OSHI's process table; each command line is read, redacted and cut once per
+ * <p>Cost: on Linux ({@link LinuxProcTable}, which keeps the files open between polls: one or two
+ * descriptors per process, at most {@value LinuxProcTable#MAX_KEPT_OPEN} in the JVM) one read of
+ * {@code /proc/<pid>/stat} per process of the previous collection's tree and {@code vector}
+ * matches, and one read of {@code cmdline} per other process (read in full again when it
+ * changes); elsewhere OSHI's process table; each command line is read, redacted and cut once per
  * process incarnation: (pid, start time, process name, executable path), so a process that calls
  * {@code execve} after it was first seen (between fork and exec) is read again. Platforms: Linux,
  * macOS, Windows. Thread-safe.
@@ -98,6 +101,11 @@ public final class ProcessCollector implements Collector<List<DiagnosticsProcess
   private final ProcessTable table;
   private final Map<Key, Command> commands = new ConcurrentHashMap<>();
   private final Map<CpuKey, CpuSample> cpuSamples = new ConcurrentHashMap<>();
+  /**
+   * The pids of the previous collection's tree and {@code vector} matches: the processes whose rows
+   * the table must read in full ({@link ProcessTable#snapshot(java.util.function.LongPredicate)}).
+   */
+  private volatile Set<Long> previouslyReportable = Set.of();
 
   /** A collector for this machine. */
   public ProcessCollector() {
@@ -108,7 +116,7 @@ public final class ProcessCollector implements Collector<List<DiagnosticsProcess
   private static ProcessTable defaultTable(OsFamily os) {
     if (os == OsFamily.LINUX && java.nio.file.Files.isReadable(Path.of("/proc/self/stat"))) {
       return new LinuxProcTable(Path.of("/proc"), new OshiSystem().hardware().getMemory().getPageSize(),
-          System::currentTimeMillis);
+          System::currentTimeMillis, true);
     }
     return new OshiProcessTable(os, Path.of("/proc"));
   }
@@ -135,24 +143,28 @@ public final class ProcessCollector implements Collector<List<DiagnosticsProcess
 
   @Override
   public List<DiagnosticsProcess> collect(CollectContext context) throws Exception {
-    List<ProcessTable.Row> rows = table.snapshot();
+    long self = context.selfPid();
+    Set<Long> reportable = previouslyReportable;
+    List<ProcessTable.Row> rows = table.snapshot(pid -> pid == self || reportable.contains(pid));
     Set<Key> present = new HashSet<>(rows.size() * 2);
     for (ProcessTable.Row row : rows) {
       present.add(Key.of(row));
     }
     commands.keySet().retainAll(present);
 
-    long self = context.selfPid();
     Set<Long> tree = ProcessLineage.descendantsAndSelf(rows, self); // the one lineage walk
     List<ProcessTable.Row> selected = new ArrayList<>();
     List<ProcessTable.Row> vectorMatches = new ArrayList<>();
+    Set<Long> nextReportable = new HashSet<>(tree);
     for (ProcessTable.Row row : rows) {
       if (tree.contains(row.pid())) {
         selected.add(row);
       } else if (command(row, false).mentionsVector) {
         vectorMatches.add(row);
+        nextReportable.add(row.pid());
       }
     }
+    previouslyReportable = nextReportable;
     if (vectorMatches.size() > MAX_VECTOR_MATCHES) {
       LOG.debug("{} processes outside this tree mention vector; reporting {}", vectorMatches.size(), MAX_VECTOR_MATCHES);
       vectorMatches.sort(Comparator

@@ -1,6 +1,7 @@
 package dev.skulk.diagnostics.collectors;
 
 import java.util.List;
+import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -9,6 +10,21 @@ interface ProcessTable {
 
   /** Every process now running (a process that vanished while being read is left out). */
   List<Row> snapshot() throws Exception;
+
+  /**
+   * {@link #snapshot()}, told which processes the caller will report: a table may then read the
+   * others' rows more cheaply, keeping from their last full read the facts that cannot matter to
+   * a process outside {@code fullRead}. The caller puts in {@code fullRead} every process of the
+   * subtree it walks as found in its previous snapshot (root and all descendants): an existing
+   * process outside that subtree never enters it (an orphan is adopted by an ancestor or init), so
+   * a row outside {@code fullRead} may keep the parent link of its last full read and still falls
+   * on the same side of the subtree. Such a row is exact in pid and start time; its name, exec
+   * signature and arguments describe its current {@code argv}; its CPU time, RSS, up time, status
+   * and parent may be those of an earlier snapshot. By default, a full snapshot.
+   */
+  default List<Row> snapshot(LongPredicate fullRead) throws Exception {
+    return snapshot();
+  }
 
   /** Physical memory of the machine, for {@code memoryPercent}. */
   long totalMemoryBytes();
