@@ -1,6 +1,6 @@
 package dev.skulk.diagnostics.runner.internal;
 
-import dev.skulk.diagnostics.json.DiagnosticsJson;
+import dev.skulk.diagnostics.json.PythonFloats;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -31,7 +31,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PythonStr {
 
-  private static final DiagnosticsJson CODEC = DiagnosticsJson.strict();
 
   private PythonStr() {}
 
@@ -161,43 +160,9 @@ public final class PythonStr {
     return "0".repeat(Math.max(0, width - digits.length())) + digits;
   }
 
-  /**
-   * Python's {@code repr(float)}: the shortest digits that read back (as the codec writes them for
-   * pydantic), positional when the decimal exponent is in [-4, 15] ({@code 0.0001}, {@code 100.0}),
-   * else in exponent form with at least two exponent digits ({@code 1e-05}, {@code 1.5e+16}).
-   */
+  /** Python's {@code repr(float)}: the SDK's one Python-float kernel, {@link PythonFloats#pythonRepr}. */
   static String floatRepr(double value) {
-    if (Double.isNaN(value)) {
-      return "nan";
-    }
-    if (Double.isInfinite(value)) {
-      return value > 0 ? "inf" : "-inf";
-    }
-    if (value == 0.0) {
-      return Double.doubleToRawLongBits(value) < 0 ? "-0.0" : "0.0";
-    }
-    BigDecimal shortest = new BigDecimal(CODEC.write(value)).stripTrailingZeros();
-    String digits = shortest.unscaledValue().abs().toString();
-    int exponent = digits.length() - 1 - shortest.scale();
-    StringBuilder out = new StringBuilder(24);
-    if (value < 0) {
-      out.append('-');
-    }
-    if (exponent < -4 || exponent >= 16) {
-      out.append(digits.charAt(0));
-      if (digits.length() > 1) {
-        out.append('.').append(digits, 1, digits.length());
-      }
-      String exp = Integer.toString(Math.abs(exponent));
-      out.append('e').append(exponent < 0 ? '-' : '+').append(exp.length() < 2 ? "0" + exp : exp);
-    } else if (exponent < 0) {
-      out.append("0.").append("0".repeat(-exponent - 1)).append(digits);
-    } else if (digits.length() <= exponent + 1) {
-      out.append(digits).append("0".repeat(exponent + 1 - digits.length())).append(".0");
-    } else {
-      out.append(digits, 0, exponent + 1).append('.').append(digits, exponent + 1, digits.length());
-    }
-    return out.toString();
+    return PythonFloats.pythonRepr(value);
   }
 
   // Attributes are diagnostics of code that may be failing: a broken toString() must not lose the
