@@ -79,11 +79,11 @@ class AssemblerSoakTest {
     }
   }
 
-  private static long retainedHeap(MemoryMXBean memory) throws InterruptedException {
+  /** The least heap in use over a few full collections (System.gc() is a stop-the-world full GC). */
+  private static long retainedHeap(MemoryMXBean memory) {
     long least = Long.MAX_VALUE;
     for (int i = 0; i < 5; i++) {
       System.gc();
-      Thread.sleep(20); // lets a concurrent collector finish its cycle; not a wait for the code under test
       least = Math.min(least, memory.getHeapMemoryUsage().getUsed());
     }
     return least;
